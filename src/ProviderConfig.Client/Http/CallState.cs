@@ -1,0 +1,34 @@
+namespace ProviderConfig.Client.Http;
+
+/// <summary>
+/// Per-call state that travels with the request through the handler chain (as an <see cref="HttpRequestMessage.Options"/>
+/// entry), so the client can tell how many attempts were made even when the last one threw.
+/// </summary>
+internal sealed class CallState
+{
+    public const string OptionsKeyName = "ProviderConfig.Client.CallState";
+
+    public static readonly HttpRequestOptionsKey<CallState> OptionsKey = new(OptionsKeyName);
+
+    private int _attempts;
+
+    public CallState(long startTimestamp) => StartTimestamp = startTimestamp;
+
+    /// <summary>When the call started, from the client's <see cref="TimeProvider"/>.</summary>
+    public long StartTimestamp { get; }
+
+    /// <summary>Why a transient failure was not retried, when the reason is not obvious (a <c>Retry-After</c> beyond the total timeout).</summary>
+    public string? RetryAbandonedReason { get; set; }
+
+    /// <summary>Whether the total timeout ended the call (as opposed to the last attempt's own timeout).</summary>
+    public bool TotalTimeoutElapsed { get; set; }
+
+    /// <summary>The number of attempts sent so far.</summary>
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    /// <summary>Records one more attempt and returns its number (1-based).</summary>
+    public int BeginAttempt() => Interlocked.Increment(ref _attempts);
+
+    public static CallState? From(HttpRequestMessage? request)
+        => request is not null && request.Options.TryGetValue(OptionsKey, out var state) ? state : null;
+}

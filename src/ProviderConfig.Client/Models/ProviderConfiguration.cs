@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+
+namespace ProviderConfig.Client;
+
+/// <summary>
+/// A provider's configuration as the gateway returns it from <c>GET</c> and <c>PUT /api/providers/{provider}</c>:
+/// every writable setting (see <see cref="ProviderUpdate"/>) plus the read-only status fields. Secrets are masked.
+/// </summary>
+/// <remarks>To change a provider, call <see cref="ToUpdate"/>, change the result with <c>with</c>, and send it.</remarks>
+public sealed record ProviderConfiguration : ProviderUpdate
+{
+    /// <summary>The provider's name (<c>name</c>, read-only).</summary>
+    [JsonPropertyName("name")]
+    public ProviderName Name { get; init; }
+
+    /// <summary>Whether the running gateway has the provider loaded (<c>provider_status</c>, read-only). Null from gateways older than October 2025.</summary>
+    [JsonPropertyName("provider_status")]
+    public ProviderStatus? ProviderStatus { get; init; }
+
+    /// <summary>Model-discovery status, for example <c>"list_models_failed"</c> (<c>status</c>, read-only).</summary>
+    [JsonPropertyName("status")]
+    public string? Status { get; init; }
+
+    /// <summary>The error text that goes with <see cref="Status"/> (<c>description</c>, read-only).</summary>
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    /// <summary>
+    /// SHA-256 of the provider's settings when it came from the gateway's <c>config.json</c> (<c>config_hash</c>,
+    /// read-only). It does not change on PUT, so it is not a version or an ETag.
+    /// </summary>
+    [JsonPropertyName("config_hash")]
+    public string? ConfigHash { get; init; }
+
+    /// <summary>
+    /// The writable part of this configuration, ready to change with <c>with</c> and send with
+    /// <see cref="IProviderConfigClient.UpdateProviderAsync(ProviderName, ProviderUpdate, CancellationToken)"/>.
+    /// Drops only the read-only fields (<c>name</c>, <c>provider_status</c>, <c>status</c>, <c>description</c>,
+    /// <c>config_hash</c>); every other field, known or not, is kept.
+    /// </summary>
+    public ProviderUpdate ToUpdate() => new()
+    {
+        NetworkConfig = NetworkConfig,
+        ConcurrencyAndBufferSize = ConcurrencyAndBufferSize,
+        ProxyConfig = ProxyConfig,
+        SendBackRawRequest = SendBackRawRequest,
+        SendBackRawResponse = SendBackRawResponse,
+        StoreRawRequestResponse = StoreRawRequestResponse,
+        CustomProviderConfig = CustomProviderConfig,
+        OpenAIConfig = OpenAIConfig,
+        PromptCache = PromptCache,
+        ProviderRequestId = ProviderRequestId,
+        ExtensionData = ExtensionData is null ? null : new Dictionary<string, System.Text.Json.JsonElement>(ExtensionData, StringComparer.Ordinal),
+        Source = this,
+    };
+}

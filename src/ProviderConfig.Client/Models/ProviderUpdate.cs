@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ProviderConfig.Client;
+
+/// <summary>
+/// The body of <c>PUT /api/providers/{provider}</c>: every writable setting of a provider.
+/// </summary>
+/// <remarks>
+/// The gateway replaces each block it receives as a whole and resets an omitted block (contract §1.7), so this type is
+/// always sent complete. Get one from <see cref="ProviderConfiguration.ToUpdate"/> and change it with <c>with</c>
+/// rather than building one from scratch: that way nothing you did not mean to change is lost, including fields this
+/// version of the SDK does not know.
+/// </remarks>
+public record ProviderUpdate
+{
+    /// <summary>Network settings (<c>network_config</c>). Always sent: an omitted block would be reset to defaults.</summary>
+    [JsonPropertyName("network_config")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public NetworkConfig NetworkConfig { get; init; } = new();
+
+    /// <summary>Worker and queue sizes (<c>concurrency_and_buffer_size</c>). Always sent.</summary>
+    [JsonPropertyName("concurrency_and_buffer_size")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public ConcurrencyAndBufferSize ConcurrencyAndBufferSize { get; init; } = new();
+
+    /// <summary>The proxy (<c>proxy_config</c>). Always sent; null removes the proxy.</summary>
+    [JsonPropertyName("proxy_config")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public ProxyConfig? ProxyConfig { get; init; }
+
+    /// <summary>Whether responses carry the raw provider request (<c>send_back_raw_request</c>). Always sent: the gateway resets it to false when omitted.</summary>
+    [JsonPropertyName("send_back_raw_request")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public bool SendBackRawRequest { get; init; }
+
+    /// <summary>Whether responses carry the raw provider response (<c>send_back_raw_response</c>). Always sent.</summary>
+    [JsonPropertyName("send_back_raw_response")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public bool SendBackRawResponse { get; init; }
+
+    /// <summary>Whether raw requests and responses are stored in the logs (<c>store_raw_request_response</c>). Always sent.</summary>
+    [JsonPropertyName("store_raw_request_response")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public bool StoreRawRequestResponse { get; init; }
+
+    /// <summary>Custom-provider settings (<c>custom_provider_config</c>); null for a built-in provider. A custom provider must always send it.</summary>
+    [JsonPropertyName("custom_provider_config")]
+    public CustomProviderConfig? CustomProviderConfig { get; init; }
+
+    /// <summary>OpenAI-specific settings (<c>openai_config</c>). Null is not sent, which leaves the gateway's value as it is.</summary>
+    [JsonPropertyName("openai_config")]
+    public OpenAIConfig? OpenAIConfig { get; init; }
+
+    /// <summary>Prompt-cache settings (<c>prompt_cache</c>, newer gateways). Null is not sent, which leaves the gateway's value as it is.</summary>
+    [JsonPropertyName("prompt_cache")]
+    public PromptCacheConfig? PromptCache { get; init; }
+
+    /// <summary>Provider request-id forwarding (<c>provider_request_id</c>, newer gateways). Null is not sent.</summary>
+    [JsonPropertyName("provider_request_id")]
+    public ProviderRequestIdConfig? ProviderRequestId { get; init; }
+
+    /// <summary>Fields this version of the SDK does not know. They are sent back unchanged.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+
+    /// <summary>The configuration this update was made from, if any; it survives <c>with</c>. Used to tell a mask sent back for its own field from a copied one.</summary>
+    [JsonIgnore]
+    internal ProviderConfiguration? Source { get; init; }
+}

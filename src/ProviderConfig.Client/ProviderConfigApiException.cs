@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Net;
+
+namespace ProviderConfig.Client;
+
+/// <summary>The gateway answered with an HTTP error status. Carries the status, the gateway's own message and the request id.</summary>
+public class ProviderConfigApiException : ProviderConfigException
+{
+    /// <summary>Creates an exception for an error response.</summary>
+    /// <param name="statusCode">The HTTP status of the last response.</param>
+    /// <param name="serverMessage">The gateway's error message (<c>error.message</c>), or a short excerpt of a body that was not the gateway's error JSON.</param>
+    /// <param name="method">The HTTP method, for example <c>GET</c>.</param>
+    /// <param name="path">The request path, for example <c>/api/providers/openai</c>.</param>
+    /// <param name="requestId">The <c>x-request-id</c> response header, when present.</param>
+    /// <param name="attempts">How many attempts were sent, retries included.</param>
+    public ProviderConfigApiException(HttpStatusCode statusCode, string? serverMessage, string method, string path, string? requestId, int attempts)
+        : base(BuildMessage(statusCode, serverMessage, method, path, requestId, attempts))
+    {
+        StatusCode = statusCode;
+        ServerMessage = serverMessage;
+        Method = method;
+        Path = path;
+        RequestId = requestId;
+        Attempts = attempts;
+    }
+
+    /// <summary>The HTTP status of the last response.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>The gateway's own error message, when it sent one.</summary>
+    public string? ServerMessage { get; }
+
+    /// <summary>The HTTP method of the call.</summary>
+    public string Method { get; }
+
+    /// <summary>The request path of the call.</summary>
+    public string Path { get; }
+
+    /// <summary>The gateway's <c>x-request-id</c> for the last response, to quote when asking its operators.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>How many attempts were sent, retries included.</summary>
+    public int Attempts { get; }
+
+    private static string BuildMessage(HttpStatusCode statusCode, string? serverMessage, string method, string path, string? requestId, int attempts)
+    {
+        var message = string.Create(CultureInfo.InvariantCulture, $"{method} {path} failed with {(int)statusCode} {statusCode}");
+        if (!string.IsNullOrEmpty(serverMessage))
+        {
+            message += ": " + serverMessage;
+        }
+
+        if (attempts > 1)
+        {
+            message += string.Create(CultureInfo.InvariantCulture, $" (after {attempts} attempts)");
+        }
+
+        return requestId is null ? message + "." : message + ". Request id: " + requestId + ".";
+    }
+}

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+using ProviderConfig.Client.Http;
+using ProviderConfig.Client.Resilience;
+using ProviderConfig.Client.Serialization;
+using Refit;
+
+namespace ProviderConfig.Client;
+
+/// <summary>
+/// The client for a Bifrost gateway's provider-configuration API. Register it with
+/// <c>services.AddProviderConfigClient(...)</c> and take <see cref="IProviderConfigClient"/>, or create one with
+/// <see cref="Create(ProviderConfigClientOptions, ILoggerFactory?)"/>.
+/// </summary>
+/// <remarks>Thread-safe. Methods are virtual so the client can be mocked.</remarks>
+public class ProviderConfigClient : IProviderConfigClient
+{
+    private const string ProvidersPath = "/api/providers/";
+
+    private readonly IProviderConfigApi _api = null!;
+    private readonly Func<ProviderConfigClientOptions> _options = null!;
+    private readonly TimeProvider _timeProvider = TimeProvider.System;
+
+    /// <summary>For mocking only: a client made this way has no transport.</summary>
+    protected ProviderConfigClient()
+    {
+    }
+
+    internal ProviderConfigClient(HttpClient httpClient, Func<ProviderConfigClientOptions> options, TimeProvider timeProvider)
+    {
+        _api = RestService.ForGenerated<IProviderConfigApi>(httpClient, ProviderConfigJsonContext.Default);
+        _options = options;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>
+    /// Creates a client without dependency injection, with the same authentication, retry and timeout behaviour as the
+    /// registered one. Create one per gateway and keep it: it owns its connection pool.
+    /// </summary>
+    /// <param name="options">The settings; validated here and copied, so later changes have no effect.</param>
+    /// <param name="loggerFactory">Where retries are logged; none when null.</param>
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names each one.</exception>
+    public static ProviderConfigClient Create(ProviderConfigClientOptions options, ILoggerFactory? loggerFactory = null)
+        => Create(options, loggerFactory, primaryHandler: null, timeProvider: null);
+
+    internal static ProviderConfigClient Create(ProviderConfigClientOptions options, ILoggerFactory? loggerFactory, HttpMessageHandler? primaryHandler, TimeProvider? timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = ProviderConfigClientOptionsValidator.GetFailures(options);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(ProviderConfigClientOptions), failures);
+        }
+
+        var snapshot = options.Clone();
+        timeProvider ??= TimeProvider.System;
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(typeof(ProviderConfigClient).FullName!);
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        ProviderConfigResilience.Configure(pipeline, snapshot, timeProvider, logger);
+
+        var handler = new ResilienceHandler(pipeline.Build())
+        {
+            InnerHandler = new ProviderAuthenticationHandler(() => snapshot)
+            {
+                InnerHandler = primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+            },
+        };
+        var httpClient = new HttpClient(handler) { BaseAddress = snapshot.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        return new ProviderConfigClient(httpClient, () => snapshot, timeProvider);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfiguration> GetProviderAsync(ProviderName provider, CancellationToken cancellationToken = default)
+    {
+        CheckName(provider);
+        return SendAsync(HttpMethod.Get, provider, (state, ct) => _api.GetProviderAsync(provider.Value, state, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfiguration> UpdateProviderAsync(ProviderName provider, ProviderUpdate update, CancellationToken cancellationToken = default)
+    {
+        CheckName(provider);
+        ArgumentNullException.ThrowIfNull(update);
+        return SendAsync(HttpMethod.Put, provider, (state, ct) => _api.UpdateProviderAsync(provider.Value, update, state, ct), cancellationToken);
+    }
+
+    private static void CheckName(ProviderName provider, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(provider))] string? parameterName = null)
+    {
+        if (string.IsNullOrWhiteSpace(provider.Value))
+        {
+            throw new ArgumentException("A provider name is required (default(ProviderName) is empty).", parameterName);
+        }
+    }
+
+    private async Task<ProviderConfiguration> SendAsync(
+        HttpMethod method,
+        ProviderName provider,
+        Func<CallState, CancellationToken, Task<HttpResponseMessage>> send,
+        CancellationToken cancellationToken)
+    {
+        var options = _options();
+        var path = ProvidersPath + Uri.EscapeDataString(provider.Value);
+        using var activity = Telemetry.Source.StartActivity(method == HttpMethod.Get ? "GetProvider" : "UpdateProvider", ActivityKind.Client);
+        activity?.SetTag("provider.name", provider.Value);
+        activity?.SetTag("http.request.method", method.Method);
+
+        var state = new CallState(_timeProvider.GetTimestamp());
+        try
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await send(state, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                var reason = state.TotalTimeoutElapsed
+                    ? FormattableString.Invariant($"the total timeout of {options.TotalTimeout} elapsed")
+                    : FormattableString.Invariant($"the attempt timeout of {ex.Timeout} elapsed");
+                throw new ProviderConfigTransportException(method.Method, path, reason, state.Attempts, ex);
+            }
+            catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new ProviderConfigTransportException(method.Method, path, RetryClassifier.Describe(null, ex), state.Attempts, ex);
+            }
+            catch (ApiException ex)
+            {
+                // Refit's exception holds the request, Authorization header included: keep only what is safe.
+                throw new ProviderConfigException($"{method.Method} {path} could not be sent: {BodyExcerpt.Scrub(ex.Message, options)}");
+            }
+
+            using (response)
+            {
+                // A response that arrives after the caller gave up is not an answer to them.
+                cancellationToken.ThrowIfCancellationRequested();
+                byte[] body;
+                try
+                {
+                    body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new ProviderConfigTransportException(method.Method, path, "the connection failed while the response body was read", state.Attempts, ex);
+                }
+
+                activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+                activity?.SetTag("provider_config.attempts", state.Attempts);
+                if (!response.IsSuccessStatusCode)
+                {
+                    var error = ErrorResponse.ToException(response, body, provider, method.Method, path, Math.Max(1, state.Attempts), options);
+                    if (state.RetryAbandonedReason is { } abandoned)
+                    {
+                        throw new ProviderConfigApiException(error.StatusCode, $"{error.ServerMessage} (not retried: {abandoned})", error.Method, error.Path, error.RequestId, error.Attempts);
+                    }
+
+                    throw error;
+                }
+
+                return ReadConfiguration(response.Content.Headers.ContentType, body, method.Method, path, options);
+            }
+        }
+        catch (Exception ex) when (activity is not null && ex is not OperationCanceledException)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private static ProviderConfiguration ReadConfiguration(MediaTypeHeaderValue? contentType, byte[] body, string method, string path, ProviderConfigClientOptions options)
+    {
+        if (contentType?.MediaType is { } mediaType && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ProviderConfigException(
+                $"{method} {path} returned {mediaType} where a JSON provider configuration was expected (is the base address a proxy or the dashboard?). Body starts: {BodyExcerpt.Create(body, options)}");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, ProviderConfigJsonContext.Default.ProviderConfiguration)
+                ?? throw new JsonException("The body was the JSON literal null.");
+        }
+        catch (JsonException ex)
+        {
+            throw new ProviderConfigException(
+                $"{method} {path} returned a body that is not a provider configuration: {ex.Message} Body starts: {BodyExcerpt.Create(body, options)}", ex);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace ProviderConfig.Client;
+
+/// <summary>Checks <see cref="ProviderConfigClientOptions"/> at start-up; every message names the setting and says what to change.</summary>
+internal sealed class ProviderConfigClientOptionsValidator : IValidateOptions<ProviderConfigClientOptions>
+{
+    private const string Prefix = nameof(ProviderConfigClientOptions) + ".";
+
+    public ValidateOptionsResult Validate(string? name, ProviderConfigClientOptions options)
+    {
+        var failures = GetFailures(options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public static List<string> GetFailures(ProviderConfigClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        var address = options.BaseAddress;
+        if (address is null)
+        {
+            failures.Add($"{Prefix}{nameof(options.BaseAddress)} is required: set it to the gateway's address, for example https://bifrost.example.com/ (environment variable ProviderConfig__BaseAddress).");
+        }
+        else if (!address.IsAbsoluteUri)
+        {
+            failures.Add($"{Prefix}{nameof(options.BaseAddress)} must be an absolute URI such as https://bifrost.example.com/, but was the relative '{address.OriginalString}'.");
+        }
+        else if (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps)
+        {
+            failures.Add($"{Prefix}{nameof(options.BaseAddress)} must use http or https, but uses '{address.Scheme}'.");
+        }
+        else if (!string.IsNullOrEmpty(address.Query) || !string.IsNullOrEmpty(address.Fragment) || !string.IsNullOrEmpty(address.UserInfo))
+        {
+            failures.Add($"{Prefix}{nameof(options.BaseAddress)} must not carry a query, a fragment or user info; give credentials in {nameof(options.ApiKey)} or {nameof(options.Username)}/{nameof(options.Password)}.");
+        }
+        else if (options.HasCredentials && address.Scheme == Uri.UriSchemeHttp && !IsLoopback(address) && !options.AllowInsecureTransport)
+        {
+            failures.Add($"{Prefix}{nameof(options.BaseAddress)} is plain http to '{address.Host}', which is not loopback, so credentials would cross the network unencrypted: use https, or set {Prefix}{nameof(options.AllowInsecureTransport)} to true if you accept that.");
+        }
+
+        if (!string.IsNullOrEmpty(options.ApiKey) && (!string.IsNullOrEmpty(options.Username) || !string.IsNullOrEmpty(options.Password)))
+        {
+            failures.Add($"{Prefix}{nameof(options.ApiKey)} and {Prefix}{nameof(options.Username)}/{nameof(options.Password)} are both set: give either a Bearer key or basic credentials, not both.");
+        }
+        else if (string.IsNullOrEmpty(options.ApiKey) && string.IsNullOrEmpty(options.Username) != string.IsNullOrEmpty(options.Password))
+        {
+            failures.Add($"{Prefix}{nameof(options.Username)} and {Prefix}{nameof(options.Password)} go together: set both for basic authentication, or neither.");
+        }
+        else if (options.Username?.Contains(':', StringComparison.Ordinal) == true)
+        {
+            failures.Add($"{Prefix}{nameof(options.Username)} must not contain ':' (HTTP Basic authentication cannot carry it).");
+        }
+
+        if (options.ApiKey is { Length: > 0 } key && key.Any(static c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            failures.Add($"{Prefix}{nameof(options.ApiKey)} contains white space or control characters; copy the key again without them.");
+        }
+
+        if (options.AttemptTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{Prefix}{nameof(options.AttemptTimeout)} must be greater than zero, but was {options.AttemptTimeout}.");
+        }
+
+        if (options.TotalTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{Prefix}{nameof(options.TotalTimeout)} must be greater than zero, but was {options.TotalTimeout}.");
+        }
+        else if (options.AttemptTimeout > options.TotalTimeout)
+        {
+            failures.Add($"{Prefix}{nameof(options.AttemptTimeout)} ({options.AttemptTimeout}) must not exceed {Prefix}{nameof(options.TotalTimeout)} ({options.TotalTimeout}).");
+        }
+
+        var retry = options.Retry;
+        if (retry is null)
+        {
+            failures.Add($"{Prefix}{nameof(options.Retry)} is required.");
+            return failures;
+        }
+
+        const string retryPrefix = Prefix + nameof(ProviderConfigClientOptions.Retry) + ".";
+        if (retry.MaxRetries < 0)
+        {
+            failures.Add($"{retryPrefix}{nameof(retry.MaxRetries)} must be 0 or more, but was {retry.MaxRetries}.");
+        }
+
+        if (retry.RetryBackoffInitial <= TimeSpan.Zero)
+        {
+            failures.Add($"{retryPrefix}{nameof(retry.RetryBackoffInitial)} must be greater than zero, but was {retry.RetryBackoffInitial}.");
+        }
+
+        if (retry.RetryBackoffMax <= TimeSpan.Zero)
+        {
+            failures.Add($"{retryPrefix}{nameof(retry.RetryBackoffMax)} must be greater than zero, but was {retry.RetryBackoffMax}.");
+        }
+        else if (retry.RetryBackoffInitial > retry.RetryBackoffMax)
+        {
+            failures.Add($"{retryPrefix}{nameof(retry.RetryBackoffInitial)} ({retry.RetryBackoffInitial}) must not exceed {retryPrefix}{nameof(retry.RetryBackoffMax)} ({retry.RetryBackoffMax}).");
+        }
+
+        return failures;
+    }
+
+    internal static bool IsLoopback(Uri address)
+        => address.IsLoopback || (IPAddress.TryParse(address.DnsSafeHost, out var ip) && IPAddress.IsLoopback(ip));
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ProviderConfig.Client;
+using ProviderConfig.Client.Http;
+using ProviderConfig.Client.Resilience;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Bifrost provider-configuration client.</summary>
+public static class ProviderConfigServiceCollectionExtensions
+{
+    /// <summary>The name of the SDK's <see cref="HttpClient"/> in <see cref="IHttpClientFactory"/>.</summary>
+    public const string HttpClientName = "ProviderConfig.Client";
+
+    private static readonly HashSet<string> LoggableHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Content-Type", "Content-Length", "Date", "Retry-After", "x-request-id", "x-bifrost-trace-id",
+    };
+
+    /// <summary>
+    /// Registers <see cref="IProviderConfigClient"/> (and <see cref="ProviderConfigClient"/>) with settings set in code.
+    /// Settings are validated when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options, for example <c>o => o.BaseAddress = new Uri("https://bifrost.example.com")</c>.</param>
+    /// <returns>The builder of the SDK's <see cref="HttpClient"/>, to add handlers or change the primary handler.</returns>
+    public static IHttpClientBuilder AddProviderConfigClient(this IServiceCollection services, Action<ProviderConfigClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<ProviderConfigClientOptions>().Configure(configure);
+        return AddCore(services);
+    }
+
+    /// <summary>
+    /// Registers <see cref="IProviderConfigClient"/> (and <see cref="ProviderConfigClient"/>) with settings bound from
+    /// configuration, for example <c>builder.Configuration.GetSection("ProviderConfig")</c>. A key that matches no
+    /// setting (a typo) is an error, as is an invalid value; both are reported when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section holding the settings.</param>
+    /// <returns>The builder of the SDK's <see cref="HttpClient"/>.</returns>
+    public static IHttpClientBuilder AddProviderConfigClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ProviderConfigClientOptions>().Bind(configuration, static binder => binder.ErrorOnUnknownConfiguration = true);
+        return AddCore(services);
+    }
+
+    private static IHttpClientBuilder AddCore(IServiceCollection services)
+    {
+        services.AddOptions<ProviderConfigClientOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderConfigClientOptions>, ProviderConfigClientOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        var builder = services.AddHttpClient(HttpClientName);
+        builder.AddTypedClient<IProviderConfigClient>(static (httpClient, sp) =>
+        {
+            var monitor = sp.GetRequiredService<IOptionsMonitor<ProviderConfigClientOptions>>();
+            return new ProviderConfigClient(httpClient, () => monitor.CurrentValue, sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddTransient(static sp => (ProviderConfigClient)sp.GetRequiredService<IProviderConfigClient>());
+
+        builder.ConfigureHttpClient(static (sp, httpClient) =>
+        {
+            httpClient.BaseAddress = sp.GetRequiredService<IOptionsMonitor<ProviderConfigClientOptions>>().CurrentValue.BaseAddress;
+            httpClient.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns time
+        });
+
+        // Exactly one resilience handler: drop any that ConfigureHttpClientDefaults added for every client.
+        // RemoveAllResilienceHandlers is marked experimental (EXTEXP0001); it is the supported way to do exactly this.
+#pragma warning disable EXTEXP0001
+        builder.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.AddResilienceHandler(ProviderConfigResilience.PipelineName, static (pipeline, context) =>
+        {
+            var sp = context.ServiceProvider;
+            var options = sp.GetRequiredService<IOptionsMonitor<ProviderConfigClientOptions>>().CurrentValue;
+            var logger = sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(ProviderConfigClient).FullName!) ?? NullLogger.Instance;
+            ProviderConfigResilience.Configure(pipeline, options, sp.GetRequiredService<TimeProvider>(), logger);
+            context.EnableReloads<ProviderConfigClientOptions>();
+        });
+        builder.AddHttpMessageHandler(static sp =>
+        {
+            var monitor = sp.GetRequiredService<IOptionsMonitor<ProviderConfigClientOptions>>();
+            return new ProviderAuthenticationHandler(() => monitor.CurrentValue);
+        });
+        builder.RedactLoggedHeaders(static header => !LoggableHeaders.Contains(header));
+        return builder;
+    }
+}

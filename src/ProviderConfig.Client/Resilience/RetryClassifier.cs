@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
+using Polly.Timeout;
+
+namespace ProviderConfig.Client.Resilience;
+
+/// <summary>What is retried, and how a failure is described in logs and exceptions.</summary>
+internal static class RetryClassifier
+{
+    public static bool IsTransientStatus(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504;
+
+    public static bool IsTransientException(Exception exception) => exception is HttpRequestException or TimeoutRejectedException;
+
+    /// <summary>A short reason with no header or body in it.</summary>
+    public static string Describe(HttpResponseMessage? response, Exception? exception)
+    {
+        if (response is not null)
+        {
+            return FormattableString.Invariant($"HTTP {(int)response.StatusCode} {response.StatusCode}");
+        }
+
+        return exception switch
+        {
+            TimeoutRejectedException timeout => FormattableString.Invariant($"the attempt timeout of {timeout.Timeout} elapsed"),
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } when FindSocketError(exception) is { } socketError
+                => $"the connection failed ({socketError})",
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "the connection failed",
+            HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "the connection was closed before a response arrived",
+            HttpRequestException when FindSocketError(exception) is { } socketError => $"a network error occurred ({socketError})",
+            HttpRequestException http => $"a network error occurred ({http.HttpRequestError})",
+            null => "unknown",
+            _ => exception.GetType().Name,
+        };
+    }
+
+    private static SocketError? FindSocketError(Exception exception)
+    {
+        for (var e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException socket)
+            {
+                return socket.SocketErrorCode;
+            }
+        }
+
+        return null;
+    }
+}

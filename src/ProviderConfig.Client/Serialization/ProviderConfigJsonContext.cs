@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ProviderConfig.Client.Http;
+
+namespace ProviderConfig.Client.Serialization;
+
+/// <summary>The one source-generated JSON context of the SDK: no reflection at run time, trim- and AOT-safe.</summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true,
+    AllowTrailingCommas = false,
+    ReadCommentHandling = JsonCommentHandling.Disallow)]
+[JsonSerializable(typeof(ProviderConfiguration))]
+[JsonSerializable(typeof(ProviderUpdate))]
+[JsonSerializable(typeof(BifrostErrorBody))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class ProviderConfigJsonContext : JsonSerializerContext;

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace ProviderConfig.Client.Tests;
+
+/// <summary>The contract's example bodies (tests/Fixtures, copied from the contract).</summary>
+internal static class Fixtures
+{
+    public static readonly string[] Providers =
+    [
+        "get-openai-defaults.json",
+        "get-azure-tuned-from-config-json.json",
+        "get-bedrock-with-proxy.json",
+        "get-custom-provider-keyless.json",
+        "get-gemini-init-error-env-proxy.json",
+    ];
+
+    public static readonly string[] ReadOnlyFields = ["name", "provider_status", "status", "description", "config_hash"];
+
+    public static string Read(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    public static JsonObject ReadObject(string name) => JsonNode.Parse(Read(name))!.AsObject();
+
+    public static TheoryData<string> ProviderNames() => new(Providers);
+
+    /// <summary>The fixture with the read-only fields removed: what a PUT of it must carry.</summary>
+    public static JsonObject WithoutReadOnly(JsonObject body)
+    {
+        var copy = body.DeepClone().AsObject();
+        foreach (var field in ReadOnlyFields)
+        {
+            copy.Remove(field);
+        }
+
+        return copy;
+    }
+}
