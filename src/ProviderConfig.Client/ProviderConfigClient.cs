@@ -119,21 +119,11 @@ public class ProviderConfigClient : IProviderConfigClient
             {
                 response = await send(state, cancellationToken).ConfigureAwait(false);
             }
-            catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not ProviderConfigException)
             {
-                var reason = state.TotalTimeoutElapsed
-                    ? FormattableString.Invariant($"the total timeout of {options.TotalTimeout} elapsed")
-                    : FormattableString.Invariant($"the attempt timeout of {ex.Timeout} elapsed");
-                throw new ProviderConfigTransportException(method.Method, path, reason, state.Attempts, ex);
-            }
-            catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new ProviderConfigTransportException(method.Method, path, RetryClassifier.Describe(null, ex), state.Attempts, ex);
-            }
-            catch (ApiException ex)
-            {
-                // Refit's exception holds the request, Authorization header included: keep only what is safe.
-                throw new ProviderConfigException($"{method.Method} {path} could not be sent: {BodyExcerpt.Scrub(ex.Message, options)}");
+                // The caller's own cancellation is rethrown as such, whatever wrapped it on the way out.
+                cancellationToken.ThrowIfCancellationRequested();
+                throw SendFailure(ex, method.Method, path, state, options);
             }
 
             using (response)
@@ -171,6 +161,32 @@ public class ProviderConfigClient : IProviderConfigClient
             activity.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Maps what the handler chain threw to an SDK exception. Refit wraps transport failures in its own exception
+    /// types, which hold the request and its <c>Authorization</c> header, so only the cause found inside is kept.
+    /// </summary>
+    private static Exception SendFailure(Exception exception, string method, string path, CallState state, ProviderConfigClientOptions options)
+    {
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            switch (cause)
+            {
+                case ProviderConfigException sdk:
+                    return sdk;
+                case TimeoutRejectedException timeout:
+                    var reason = state.TotalTimeoutElapsed
+                        ? FormattableString.Invariant($"the total timeout of {options.TotalTimeout} elapsed")
+                        : FormattableString.Invariant($"the attempt timeout of {timeout.Timeout} elapsed");
+                    return new ProviderConfigTransportException(method, path, reason, state.Attempts, timeout);
+                case HttpRequestException http:
+                    return new ProviderConfigTransportException(method, path, RetryClassifier.Describe(null, http), state.Attempts, http);
+            }
+        }
+
+        return new ProviderConfigException(
+            $"{method} {path} could not be sent: {exception.GetType().Name}: {BodyExcerpt.Scrub(exception.Message, options)}");
     }
 
     private static ProviderConfiguration ReadConfiguration(MediaTypeHeaderValue? contentType, byte[] body, string method, string path, ProviderConfigClientOptions options)

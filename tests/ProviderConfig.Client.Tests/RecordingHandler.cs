@@ -7,15 +7,29 @@ namespace ProviderConfig.Client.Tests;
 /// <summary>An in-memory primary handler: records every request (with its body) and answers from a queue or a function.</summary>
 internal sealed class RecordingHandler : HttpMessageHandler
 {
-    private readonly ConcurrentQueue<Func<HttpRequestMessage, HttpResponseMessage>> _responses = new();
+    private readonly ConcurrentQueue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _responses = new();
 
     public List<RecordedRequest> Requests { get; } = [];
 
     public Func<HttpRequestMessage, HttpResponseMessage>? Default { get; set; }
 
+    /// <summary>When set, every request without a queued answer waits until its attempt is cancelled.</summary>
+    public bool HangByDefault { get; set; }
+
     public RecordingHandler Enqueue(Func<HttpRequestMessage, HttpResponseMessage> respond)
     {
-        _responses.Enqueue(respond);
+        _responses.Enqueue((request, _) => Task.FromResult(respond(request)));
+        return this;
+    }
+
+    /// <summary>The next request waits until its attempt is cancelled (an attempt or total timeout, or the caller).</summary>
+    public RecordingHandler EnqueueHang()
+    {
+        _responses.Enqueue(static async (_, ct) =>
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            throw new InvalidOperationException("unreachable");
+        });
         return this;
     }
 
@@ -45,14 +59,27 @@ internal sealed class RecordingHandler : HttpMessageHandler
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (_responses.TryDequeue(out var respond) || (respond = Default!) is not null)
+        HttpResponseMessage response;
+        if (_responses.TryDequeue(out var respond))
         {
-            var response = respond(request);
-            response.RequestMessage = request;
-            return response;
+            response = await respond(request, cancellationToken);
+        }
+        else if (Default is not null)
+        {
+            response = Default(request);
+        }
+        else if (HangByDefault)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+        else
+        {
+            throw new InvalidOperationException("No response queued for " + request.RequestUri);
         }
 
-        throw new InvalidOperationException("No response queued for " + request.RequestUri);
+        response.RequestMessage = request;
+        return response;
     }
 }
 

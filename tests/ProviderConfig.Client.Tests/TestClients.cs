@@ -12,7 +12,7 @@ internal sealed class TestClients : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public TestClients(RecordingHandler handler, Action<ProviderConfigClientOptions>? configure = null, FakeTimeProvider? time = null, Action<IServiceCollection>? services = null)
+    public TestClients(RecordingHandler handler, Action<ProviderConfigClientOptions>? configure = null, FakeTimeProvider? time = null, Action<IServiceCollection>? services = null, Action<IServiceCollection>? after = null)
     {
         Handler = handler;
         Time = time;
@@ -31,6 +31,7 @@ internal sealed class TestClients : IDisposable
                 configure?.Invoke(o);
             })
             .ConfigurePrimaryHttpMessageHandler(() => handler);
+        after?.Invoke(collection);
         _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Client = _provider.GetRequiredService<IProviderConfigClient>();
     }

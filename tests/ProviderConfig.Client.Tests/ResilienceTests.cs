@@ -1,0 +1,392 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ProviderConfig.Client.Resilience;
+
+namespace ProviderConfig.Client.Tests;
+
+/// <summary>The retry pipeline under faults, on fake time: schedules, Retry-After, timeouts, what is and is not retried.</summary>
+public sealed class ResilienceTests
+{
+    private static readonly TimeSpan BelowTimeouts = TimeSpan.FromSeconds(29);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static HttpResponseMessage Status(HttpStatusCode status) => RecordingHandler.Json(status, """{"is_bifrost_error":false,"status_code":503,"error":{"message":"busy"}}""");
+
+    private static HttpResponseMessage Ok() => RecordingHandler.Json(HttpStatusCode.OK, Fixtures.Read("get-openai-defaults.json"));
+
+    public static TheoryData<int, int, int> Settings() => new()
+    {
+        { 500, 5000, 12 },   // the gateway's defaults
+        { 100, 1000, 10 },
+        { 1000, 10000, 8 },
+        { 250, 250, 5 },     // initial == max: flat
+        { 3000, 4000, 6 },   // capped from the second retry on
+    };
+
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void Every_delay_is_inside_the_gateways_jitter_envelope_and_never_above_the_cap(int initialMs, int maxMs, int retries)
+    {
+        var initial = TimeSpan.FromMilliseconds(initialMs);
+        var max = TimeSpan.FromMilliseconds(maxMs);
+        var random = new Random(1234);
+        for (var draw = 0; draw < 2000; draw++)
+        {
+            for (var n = 1; n <= retries; n++)
+            {
+                var baseDelay = Math.Min(initialMs * Math.Pow(2, n - 1), maxMs);
+                var delay = BackoffSchedule.Delay(n, initial, max, random.NextDouble());
+
+                Assert.InRange(delay.TotalMilliseconds, (0.8 * baseDelay) - 0.001, Math.Min(1.2 * baseDelay, maxMs));
+                Assert.True(delay <= max, $"retry {n} waited {delay}, above the cap {max}");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_jitter_spreads_over_the_whole_envelope()
+    {
+        var random = new Random(99);
+        var delays = Enumerable.Range(0, 5000).Select(_ => BackoffSchedule.Delay(1, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5), random.NextDouble()).TotalMilliseconds).ToList();
+
+        Assert.InRange(delays.Min(), 400, 410);
+        Assert.InRange(delays.Max(), 590, 600);
+        Assert.InRange(delays.Average(), 490, 510);
+    }
+
+    [Fact]
+    public async Task Two_503s_then_200_succeeds_after_two_backoffs_in_the_envelope()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var seen = new List<DateTimeOffset>();
+        var handler = new RecordingHandler();
+        handler.Enqueue(_ => { seen.Add(time.GetUtcNow()); return Status(HttpStatusCode.ServiceUnavailable); })
+            .Enqueue(_ => { seen.Add(time.GetUtcNow()); return Status(HttpStatusCode.ServiceUnavailable); })
+            .Enqueue(_ => { seen.Add(time.GetUtcNow()); return Ok(); });
+        using var clients = new TestClients(handler, time: time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        var first = await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        var second = await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        await call;
+
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.InRange(first.TotalMilliseconds, 400, 600);
+        Assert.InRange(second.TotalMilliseconds, 800, 1200);
+        Assert.Equal(first, seen[1] - seen[0]);
+        Assert.Equal(second, seen[2] - seen[1]);
+    }
+
+    [Fact]
+    public async Task Retry_after_in_seconds_replaces_the_computed_delay()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler()
+            .EnqueueJson(HttpStatusCode.TooManyRequests, "{}", r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(7)))
+            .Enqueue(_ => Ok());
+        using var clients = new TestClients(handler, time: time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        var wait = await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        await call;
+
+        Assert.Equal(TimeSpan.FromSeconds(7), wait);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Retry_after_as_an_http_date_is_honoured()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler()
+            .EnqueueJson(HttpStatusCode.ServiceUnavailable, "{}", r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(time.GetUtcNow().AddSeconds(12)))
+            .Enqueue(_ => Ok());
+        using var clients = new TestClients(handler, time: time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        var wait = await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        await call;
+
+        Assert.Equal(TimeSpan.FromSeconds(12), wait);
+    }
+
+    [Fact]
+    public async Task A_retry_after_beyond_the_total_timeout_fails_at_once_with_the_reason()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler()
+            .EnqueueJson(HttpStatusCode.ServiceUnavailable, """{"is_bifrost_error":false,"status_code":503,"error":{"message":"maintenance"}}""", r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMinutes(10)));
+        using var clients = new TestClients(handler, time: time);
+
+        var error = await Assert.ThrowsAsync<ProviderConfigApiException>(() => clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct));
+
+        Assert.Single(handler.Requests);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Contains("maintenance", error.Message, StringComparison.Ordinal);
+        Assert.Contains("retry after 600 s, which does not fit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_hundred_forever_fails_after_one_plus_MaxRetries_attempts_with_Attempts_set()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler { Default = _ => Status(HttpStatusCode.InternalServerError) };
+        using var clients = new TestClients(handler, o => o.Retry.MaxRetries = 2, time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        var error = await Assert.ThrowsAsync<ProviderConfigApiException>(() => call);
+
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.Equal(3, error.Attempts);
+        Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Contains("after 3 attempts", error.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<HttpStatusCode> Transient() => new(
+        HttpStatusCode.RequestTimeout, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError,
+        HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout);
+
+    [Theory]
+    [MemberData(nameof(Transient))]
+    public async Task Transient_statuses_are_retried(HttpStatusCode status)
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler().Enqueue(_ => Status(status)).Enqueue(_ => Ok());
+        using var clients = new TestClients(handler, time: time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        await call;
+
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    public static TheoryData<HttpStatusCode> Permanent() => new(
+        HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.NotFound,
+        HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity, HttpStatusCode.NotImplemented, (HttpStatusCode)402);
+
+    [Theory]
+    [MemberData(nameof(Permanent))]
+    public async Task Other_statuses_are_sent_exactly_once(HttpStatusCode status)
+    {
+        var handler = new RecordingHandler { Default = _ => Status(status) };
+        using var clients = new TestClients(handler, time: new TimerRecordingTimeProvider());
+
+        var error = await Assert.ThrowsAnyAsync<ProviderConfigApiException>(() => clients.Client.UpdateProviderAsync(ProviderName.OpenAI, new ProviderUpdate(), Ct));
+
+        Assert.Single(handler.Requests);
+        Assert.Equal(1, error.Attempts);
+    }
+
+    [Fact]
+    public async Task A_body_that_fails_to_parse_is_not_retried()
+    {
+        var handler = new RecordingHandler { Default = _ => RecordingHandler.Json(HttpStatusCode.OK, "{\"network_config\": 3}") };
+        using var clients = new TestClients(handler, time: new TimerRecordingTimeProvider());
+
+        await Assert.ThrowsAsync<ProviderConfigException>(() => clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct));
+
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Network_failures_are_retried_and_then_reported_as_transport_errors_with_attempts()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler { Default = _ => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (bifrost:8080)", new SocketException((int)SocketError.ConnectionRefused)) };
+        using var clients = new TestClients(handler, o => o.Retry.MaxRetries = 1, time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        var error = await Assert.ThrowsAsync<ProviderConfigTransportException>(() => call);
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(2, error.Attempts);
+        Assert.Equal("the connection failed (ConnectionRefused)", error.Reason);
+        Assert.Equal("GET /api/providers/openai got no response from the gateway after 2 attempts: the connection failed (ConnectionRefused)", error.Message);
+    }
+
+    [Fact]
+    public async Task An_attempt_that_hangs_times_out_and_is_retried()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler().EnqueueHang().Enqueue(_ => Ok());
+        using var clients = new TestClients(handler, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+            o.Retry.MaxRetries = 1;
+        }, time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        var attemptTimeout = await time.AdvanceNextAsync(TimeSpan.FromSeconds(11), Ct);
+        await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        await call;
+
+        Assert.Equal(TimeSpan.FromSeconds(10), attemptTimeout);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Attempt_timeouts_on_every_attempt_end_in_a_transport_error_naming_the_timeout()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler { HangByDefault = true };
+        using var clients = new TestClients(handler, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+            o.Retry.MaxRetries = 1;
+        }, time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        await time.AdvanceNextAsync(TimeSpan.FromSeconds(11), Ct);   // attempt 1 times out
+        await time.AdvanceNextAsync(TimeSpan.FromSeconds(9), Ct);    // backoff
+        await time.AdvanceNextAsync(TimeSpan.FromSeconds(11), Ct);   // attempt 2 times out
+        var error = await Assert.ThrowsAsync<ProviderConfigTransportException>(() => call);
+
+        Assert.Equal(2, error.Attempts);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal("the attempt timeout of 00:00:10 elapsed", error.Reason);
+    }
+
+    [Fact]
+    public async Task The_total_timeout_ends_the_call_even_in_the_middle_of_an_attempt()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler { HangByDefault = true };
+        using var clients = new TestClients(handler, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(30);
+            o.TotalTimeout = TimeSpan.FromSeconds(45);
+        }, time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        await time.AdvanceNextAsync(TimeSpan.FromSeconds(31), Ct);   // attempt 1 times out at 30 s
+        await time.AdvanceNextAsync(TimeSpan.FromSeconds(29), Ct);   // backoff (~0.5 s); attempt 2 starts
+        await time.NextTimerAsync(TimeSpan.FromSeconds(31), Ct);     // attempt 2's own timeout is armed
+        time.Advance(TimeSpan.FromSeconds(15));                       // now past 45 s in all
+        var error = await Assert.ThrowsAsync<ProviderConfigTransportException>(() => call);
+
+        Assert.Equal("the total timeout of 00:00:45 elapsed", error.Reason);
+        Assert.Equal(2, error.Attempts);
+    }
+
+    [Fact]
+    public async Task Cancelling_during_a_backoff_wait_returns_at_once_without_the_clock_moving()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler { Default = _ => Status(HttpStatusCode.ServiceUnavailable) };
+        using var clients = new TestClients(handler, time: time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, cts.Token);
+        await time.NextTimerAsync(BelowTimeouts, Ct);   // the backoff wait has started
+        var stopwatch = Stopwatch.StartNew();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"cancellation took {stopwatch.Elapsed}");
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task A_retried_put_sends_the_identical_body_each_time()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler().Enqueue(_ => Status(HttpStatusCode.BadGateway)).Enqueue(_ => Status(HttpStatusCode.ServiceUnavailable)).Enqueue(_ => Ok());
+        using var clients = new TestClients(handler, time: time);
+        var update = Json.ReadConfiguration(Fixtures.Read("get-custom-provider-keyless.json")).ToUpdate();
+
+        var call = clients.Client.UpdateProviderAsync("acme-llm-gateway", update, Ct);
+        await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        await call;
+
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.All(handler.Requests, r => Assert.Equal(handler.Requests[0].Body, r.Body));
+        Assert.Contains("acme", handler.Requests[0].Body!, StringComparison.Ordinal);
+        Assert.All(handler.Requests, r => Assert.Equal("Bearer " + TestClients.ApiKey, r.Authorization));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_host_wide_standard_resilience_handler_does_not_stack_on_the_sdks_own(bool registeredBeforeTheSdk)
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler { Default = _ => Status(HttpStatusCode.ServiceUnavailable) };
+        Action<IServiceCollection> standardForAll = s => s.ConfigureHttpClientDefaults(b => b.AddStandardResilienceHandler());
+        using var clients = new TestClients(
+            handler,
+            o => o.Retry.MaxRetries = 2,
+            time,
+            services: registeredBeforeTheSdk ? standardForAll : null,
+            after: registeredBeforeTheSdk ? null : standardForAll);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        var first = await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        var second = await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        var error = await Assert.ThrowsAsync<ProviderConfigApiException>(() => call);
+
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.Equal(3, error.Attempts);
+        Assert.InRange(first.TotalMilliseconds, 400, 600);
+        Assert.InRange(second.TotalMilliseconds, 800, 1200);
+    }
+
+    [Fact]
+    public async Task Each_retry_is_logged_with_operation_attempt_delay_and_reason_and_nothing_else()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler().Enqueue(_ => Status(HttpStatusCode.ServiceUnavailable)).Enqueue(_ => Ok());
+        using var clients = new TestClients(handler, time: time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        var delay = await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        await call;
+
+        var retry = Assert.Single(clients.Logs.GetSnapshot(), l => l.Category == typeof(ProviderConfigClient).FullName);
+        Assert.Equal(LogLevel.Warning, retry.Level);
+        Assert.Equal(
+            $"Retrying GET /api/providers/openai: attempt 2 of 4 in {(long)delay.TotalMilliseconds} ms because HTTP 503 ServiceUnavailable",
+            retry.Message);
+    }
+
+    [Fact]
+    public async Task The_call_is_one_activity_with_the_retries_as_events()
+    {
+        var stopped = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == "ProviderConfig.Client",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { lock (stopped) { stopped.Add(a); } },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler().Enqueue(_ => Status(HttpStatusCode.BadGateway)).Enqueue(_ => Ok());
+        using var clients = new TestClients(handler, time: time);
+
+        var call = clients.Client.GetProviderAsync("openai-activity-test", Ct);
+        await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        await call;
+
+        Activity activity;
+        lock (stopped)
+        {
+            activity = Assert.Single(stopped, a => "openai-activity-test".Equals(a.GetTagItem("provider.name")));
+        }
+
+        Assert.Equal("GetProvider", activity.OperationName);
+        Assert.Equal(2, activity.GetTagItem("provider_config.attempts"));
+        var retry = Assert.Single(activity.Events);
+        Assert.Equal("retry", retry.Name);
+        Assert.Equal(2, retry.Tags.Single(t => t.Key == "attempt").Value);
+    }
+}
+
