@@ -88,7 +88,53 @@ public class ProviderConfigClient : IProviderConfigClient
     {
         CheckName(provider);
         ArgumentNullException.ThrowIfNull(update);
+        var errors = update.Validate(provider);
+        if (errors.Count > 0)
+        {
+            throw new ProviderConfigValidationException(provider, errors);
+        }
+
         return SendAsync(HttpMethod.Put, provider, (state, ct) => _api.UpdateProviderAsync(provider.Value, update, state, ct), cancellationToken);
+    }
+
+    /// <summary>How many times a read-modify-write is tried before it reports a conflict.</summary>
+    internal const int MaxReadModifyWriteAttempts = 3;
+
+    /// <inheritdoc />
+    public virtual async Task<ProviderConfiguration> UpdateProviderAsync(ProviderName provider, Func<ProviderUpdate, ProviderUpdate> change, CancellationToken cancellationToken = default)
+    {
+        CheckName(provider);
+        ArgumentNullException.ThrowIfNull(change);
+
+        var current = await GetProviderAsync(provider, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> changedByOthers = [];
+        for (var attempt = 1; attempt <= MaxReadModifyWriteAttempts; attempt++)
+        {
+            var before = current.ToUpdate();
+            var desired = change(before) ?? throw new InvalidOperationException("The change function returned null; return the update, changed with 'with'.");
+            var errors = desired.Validate(provider);
+            if (errors.Count > 0)
+            {
+                throw new ProviderConfigValidationException(provider, errors);
+            }
+
+            if (ProviderConfigDiff.Between(before, desired).IsEmpty)
+            {
+                return current;
+            }
+
+            var fresh = await GetProviderAsync(provider, cancellationToken).ConfigureAwait(false);
+            var interference = ProviderConfigDiff.Between(before, fresh.ToUpdate());
+            if (interference.IsEmpty)
+            {
+                return await UpdateProviderAsync(provider, desired, cancellationToken).ConfigureAwait(false);
+            }
+
+            changedByOthers = interference.Changes.Select(static c => c.Path).ToList();
+            current = fresh;
+        }
+
+        throw new ProviderConfigConflictException(provider, changedByOthers, MaxReadModifyWriteAttempts);
     }
 
     private static void CheckName(ProviderName provider, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(provider))] string? parameterName = null)

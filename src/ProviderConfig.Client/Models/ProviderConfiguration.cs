@@ -7,7 +7,7 @@ namespace ProviderConfig.Client;
 /// every writable setting (see <see cref="ProviderUpdate"/>) plus the read-only status fields. Secrets are masked.
 /// </summary>
 /// <remarks>To change a provider, call <see cref="ToUpdate"/>, change the result with <c>with</c>, and send it.</remarks>
-public sealed record ProviderConfiguration : ProviderUpdate
+public sealed record ProviderConfiguration : ProviderUpdate, IJsonOnDeserialized
 {
     /// <summary>The provider's name (<c>name</c>, read-only).</summary>
     [JsonPropertyName("name")]
@@ -51,6 +51,9 @@ public sealed record ProviderConfiguration : ProviderUpdate
         PromptCache = PromptCache,
         ProviderRequestId = ProviderRequestId,
         ExtensionData = ExtensionData is null ? null : new Dictionary<string, System.Text.Json.JsonElement>(ExtensionData, StringComparer.Ordinal),
-        Source = this,
+        Source = Source ?? this,
     };
+
+    /// <summary>Remembers that this configuration came from the gateway, so its masked secrets may go back to it.</summary>
+    void IJsonOnDeserialized.OnDeserialized() => Source = this;
 }

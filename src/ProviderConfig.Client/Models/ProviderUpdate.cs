@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ProviderConfig.Client.Validation;
 
 namespace ProviderConfig.Client;
 
@@ -64,7 +65,32 @@ public record ProviderUpdate
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 
-    /// <summary>The configuration this update was made from, if any; it survives <c>with</c>. Used to tell a mask sent back for its own field from a copied one.</summary>
+    /// <summary>The configuration this update was read as or made from, if any; it survives <c>with</c>. Used to tell a mask sent back for its own field from a copied one.</summary>
     [JsonIgnore]
-    internal ProviderConfiguration? Source { get; init; }
+    internal ProviderConfiguration? Source
+    {
+        get => _source.Value;
+        set => _source = new SourceReference(value);
+    }
+
+    // Held in a box that always compares equal, so record equality ignores where an update came from
+    // (and a configuration, whose source is itself, does not recurse).
+    private SourceReference _source = SourceReference.None;
+
+    /// <summary>
+    /// Checks this update against the gateway's rules without sending it: concurrency and buffer size, the retry
+    /// backoff bounds and order, <c>base_url</c>, custom-provider settings, header names, durations, and masked
+    /// secrets that the gateway would store as the credential.
+    /// </summary>
+    /// <returns>Every problem found, each with its JSON path; empty when the update is valid.</returns>
+    public IReadOnlyList<ProviderValidationError> Validate() => ProviderUpdateValidator.Validate(this, provider: null);
+
+    /// <summary>
+    /// Checks this update as <see cref="Validate()"/> does, plus the rules that depend on the provider it is for: a
+    /// custom provider cannot take a built-in provider's name, and a masked secret may only go back to the provider
+    /// (and the field) it was read from.
+    /// </summary>
+    /// <param name="provider">The provider the update is for.</param>
+    /// <returns>Every problem found, each with its JSON path; empty when the update is valid.</returns>
+    public IReadOnlyList<ProviderValidationError> Validate(ProviderName provider) => ProviderUpdateValidator.Validate(this, provider);
 }
