@@ -37,6 +37,10 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
     private readonly bool _seedDefaultProviders;
     private readonly WireMockServer _server;
 
+    // WireMock hands the callback a partly decoded path ("+" becomes a space, %2F a slash); the gateway unescapes the
+    // raw segment itself. The fault layer captures the raw target and it flows to the callback with the request.
+    private readonly AsyncLocal<string?> _rawTarget = new();
+
     private BifrostStubServer(BifrostStubOptions options)
     {
         _seedDefaultProviders = options.SeedDefaultProviders;
@@ -213,7 +217,8 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
     /// </summary>
     private async Task FaultLayerAsync(HttpContext context, RequestDelegate next)
     {
-        await RecordAsync(context).ConfigureAwait(false);
+        var rawTarget = await RecordAsync(context).ConfigureAwait(false);
+        _rawTarget.Value = rawTarget;
         var plan = _faults.Next();
         if (plan.Delay > TimeSpan.Zero)
         {
@@ -263,7 +268,8 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
         await context.Response.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private async Task RecordAsync(HttpContext context)
+    /// <returns>The raw request target.</returns>
+    private async Task<string> RecordAsync(HttpContext context)
     {
         var request = context.Request;
         request.EnableBuffering();
@@ -297,12 +303,14 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
         {
             _requests.Add(entry);
         }
+
+        return target;
     }
 
     private IResponseMessage Respond(IRequestMessage request)
     {
         var authorization = request.Headers is { } headers && headers.TryGetValue("Authorization", out var values) ? values.FirstOrDefault() : null;
-        var response = _gateway.Handle(request.Method, request.AbsolutePath, authorization, request.Body);
+        var response = _gateway.Handle(request.Method, _rawTarget.Value ?? request.AbsolutePath, authorization, request.Body);
         var message = new ResponseMessage
         {
             StatusCode = response.StatusCode,

@@ -57,26 +57,28 @@ internal sealed class EmulatedGateway(ProviderStore store, StubAuthentication au
     internal static bool TryUnescape(string segment, out string value, out string error)
     {
         var bytes = new List<byte>(segment.Length);
+        var literalStart = 0;
         for (var i = 0; i < segment.Length; i++)
         {
             if (segment[i] != '%')
             {
-                bytes.AddRange(Encoding.UTF8.GetBytes(segment[i].ToString()));
                 continue;
             }
 
             if (i + 2 >= segment.Length || !Uri.IsHexDigit(segment[i + 1]) || !Uri.IsHexDigit(segment[i + 2]))
             {
-                var bad = segment.Substring(i, Math.Min(3, segment.Length - i));
                 value = string.Empty;
-                error = $"invalid URL escape \"{bad}\"";
+                error = $"invalid URL escape \"{segment.Substring(i, Math.Min(3, segment.Length - i))}\"";
                 return false;
             }
 
+            bytes.AddRange(Encoding.UTF8.GetBytes(segment[literalStart..i]));
             bytes.Add((byte)((Uri.FromHex(segment[i + 1]) << 4) | Uri.FromHex(segment[i + 2])));
             i += 2;
+            literalStart = i + 1;
         }
 
+        bytes.AddRange(Encoding.UTF8.GetBytes(segment[literalStart..]));
         value = Encoding.UTF8.GetString([.. bytes]);
         error = string.Empty;
         return true;

@@ -256,6 +256,12 @@ internal static class ProviderUpdateHandler
             {
                 incoming[field] = stored.ToStored();
             }
+            else if (sent.IsReference && sent.Value.Length == 0 && sent.Ref == stored.Ref)
+            {
+                // The gateway resolves a bare reference when it decodes it; the stub does not read the environment, so
+                // the same reference sent again keeps the value it resolved to before.
+                incoming[field] = stored.ToStored();
+            }
         }
 
         return incoming;

@@ -71,13 +71,34 @@ public sealed class StubGetTests : IDisposable
         Assert.Equal("my provider", answer.Json["name"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task A_bad_escape_is_the_gateways_400()
+    [Theory]
+    [InlineData("caf%C3%A9-llm", "café-llm")]
+    [InlineData("a+b", "a+b")]
+    [InlineData("team%2Fllm", "team/llm")]
+    public async Task Escapes_are_decoded_like_Go_PathUnescape(string segment, string name)
     {
-        var answer = await _http.GetAsync("bad%zzname");
+        _stub.SetProvider(name, "{}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
-        Assert.Equal("Invalid provider: invalid provider parameter encoding: invalid URL escape \"%zz\"", answer.ErrorMessage);
+        var answer = await _http.GetAsync(segment);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(name, answer.Json["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    public void A_bad_escape_is_the_gateways_400(string method)
+    {
+        // HttpClient re-escapes a stray "%" as "%25", so the raw target is handed to the emulated gateway directly.
+        var gateway = new EmulatedGateway(new ProviderStore(), new StubAuthentication(null, null, null), SecretValueShape.SecretVarObject);
+
+        var response = gateway.Handle(method, "/api/providers/bad%zzname", null, "{}");
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Equal(
+            "Invalid provider: invalid provider parameter encoding: invalid URL escape \"%zz\"",
+            System.Text.Json.Nodes.JsonNode.Parse(response.Body)!["error"]!["message"]!.GetValue<string>());
     }
 
     [Fact]

@@ -130,6 +130,19 @@ public sealed class StubSecretTests
     }
 
     [Fact]
+    public async Task The_plain_string_era_round_trip_keeps_the_stored_secrets()
+    {
+        var (stub, http) = Start(SecretValueShape.PlainString);
+        using var _ = stub;
+        using var __ = http;
+        var before = stub.GetStoredProvider("bedrock")!["proxy_config"]!.DeepClone();
+
+        await http.PutAsync("bedrock", StubPayloads.FromView((await http.GetAsync("bedrock")).Json));
+
+        Json.AssertSameTree(before, stub.GetStoredProvider("bedrock")!["proxy_config"]!);
+    }
+
+    [Fact]
     public async Task The_EnvVar_era_shows_env_var_objects_and_restores_them()
     {
         var (stub, http) = Start(SecretValueShape.EnvVarObject);
