@@ -103,4 +103,22 @@ public sealed class StubGatewayTests : IDisposable
 
         await Assert.ThrowsAsync<ProviderConfigTransportException>(() => _client.GetProviderAsync(ProviderName.OpenAI, Ct));
     }
+
+    [Fact]
+    public async Task The_SDK_retries_through_injected_429_and_dropped_connections()
+    {
+        var retrying = ProviderConfigClient.Create(new ProviderConfigClientOptions
+        {
+            BaseAddress = _stub.BaseAddress,
+            ApiKey = Key,
+            Retry = new RetryOptions { MaxRetries = 2, RetryBackoffInitial = TimeSpan.FromMilliseconds(100), RetryBackoffMax = TimeSpan.FromMilliseconds(100) },
+        });
+        _stub.FailNext(1, HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.Zero);
+        _stub.ResetConnectionNext(1);
+
+        var configuration = await retrying.GetProviderAsync(ProviderName.OpenAI, Ct);
+
+        Assert.Equal(ProviderName.OpenAI, configuration.Name);
+        Assert.Equal(3, _stub.Requests.Count);
+    }
 }
