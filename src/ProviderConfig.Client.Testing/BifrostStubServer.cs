@@ -1,0 +1,327 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using WireMock;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace ProviderConfig.Client.Testing;
+
+/// <summary>
+/// A stateful stub of a Bifrost gateway's provider-configuration API (<c>GET</c>/<c>PUT /api/providers/{provider}</c>)
+/// on WireMock.Net, listening on <c>127.0.0.1</c> on a free port. It keeps raw (unmasked) provider configurations,
+/// answers with the gateway's masking, field order, validation messages and error bodies, and can inject failures,
+/// delays and dropped connections for resilience tests.
+/// </summary>
+/// <remarks>
+/// Thread-safe. Start one per test (or per test class) with <see cref="Start"/> and dispose it.
+/// Differences from a real gateway: no DNS lookups for <c>base_url</c> (host names are accepted), no model discovery
+/// (a PUT leaves <c>status</c>/<c>description</c> as they were and makes the provider <c>active</c>), no
+/// <c>/keys</c> endpoints, and <c>env.*</c> references are not resolved from the environment.
+/// </remarks>
+public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
+{
+    private readonly object _logGate = new();
+    private readonly List<StubRequest> _requests = [];
+    private readonly FaultInjector _faults = new();
+    private readonly EmulatedGateway _gateway;
+    private readonly bool _seedDefaultProviders;
+    private readonly WireMockServer _server;
+
+    // WireMock hands the callback a partly decoded path ("+" becomes a space, %2F a slash); the gateway unescapes the
+    // raw segment itself. The fault layer captures the raw target and it flows to the callback with the request.
+    private readonly AsyncLocal<string?> _rawTarget = new();
+
+    private BifrostStubServer(BifrostStubOptions options)
+    {
+        _seedDefaultProviders = options.SeedDefaultProviders;
+        _gateway = new EmulatedGateway(new ProviderStore(), new StubAuthentication(options.ApiKey, options.Username, options.Password), options.SecretShape);
+        Seed();
+
+        var settings = new WireMockServerSettings
+        {
+            // Port 0: the OS picks a free port at bind time, so parallel test runs cannot collide.
+            Urls = ["http://127.0.0.1:0"],
+            StartAdminInterface = false,
+            DisableJsonBodyParsing = true,
+            DisableRequestBodyDecompressing = true,
+            AllowBodyForAllHttpMethods = true,
+            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(FaultLayerAsync),
+        };
+        _server = WireMockServer.Start(settings);
+        _server
+            .Given(Request.Create().UsingAnyMethod().WithPath(new WildcardMatcher("/*")))
+            .RespondWith(Response.Create().WithCallback(Respond));
+        BaseAddress = new Uri(_server.Url!);
+    }
+
+    /// <summary>The stub's address, <c>http://127.0.0.1:{port}/</c>: use it as the client's base address.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The requests received so far, oldest first (a snapshot), including those answered by an injected fault.</summary>
+    public IReadOnlyList<StubRequest> Requests
+    {
+        get
+        {
+            lock (_logGate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Starts a stub on <c>127.0.0.1</c> on a free port.</summary>
+    /// <param name="options">Settings; null for the defaults (no auth, newest secret shape, seeded providers).</param>
+    /// <returns>The running stub.</returns>
+    public static BifrostStubServer Start(BifrostStubOptions? options = null) => new(options ?? new BifrostStubOptions());
+
+    /// <summary>Stores a provider as the gateway would hold it, unmasked, replacing any of that name.</summary>
+    /// <param name="name">The provider name (case-sensitive), e.g. <c>openai</c>.</param>
+    /// <param name="rawJson">
+    /// The provider as a JSON object with the response's field names. Secrets may be in any accepted shape (plain string,
+    /// <c>env.NAME</c>, <c>{value, ref, type}</c>, <c>{value, env_var, from_env}</c>) and are taken as raw values. A block
+    /// left out shows its defaults; <c>provider_status</c> (default <c>active</c>), <c>status</c>, <c>description</c> and
+    /// <c>config_hash</c> are kept; unknown members are dropped.
+    /// </param>
+    /// <exception cref="ArgumentException"><paramref name="rawJson"/> is not a JSON object of the gateway's model.</exception>
+    public void SetProvider(string name, string rawJson)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(rawJson);
+        if (JsonNode.Parse(rawJson) is not JsonObject raw)
+        {
+            throw new ArgumentException("The provider must be a JSON object.", nameof(rawJson));
+        }
+
+        _gateway.SetProvider(name, raw);
+    }
+
+    /// <summary>
+    /// The provider as stored, unmasked (secrets as <c>{"value", "ref"?, "type"}</c>, <c>network_config.ca_cert_pem</c> as a
+    /// string, backoffs in milliseconds), for assertions; a copy. Null when there is no such provider.
+    /// </summary>
+    /// <param name="name">The provider name (case-sensitive).</param>
+    public JsonObject? GetStoredProvider(string name) => _gateway.Store.GetStored(name);
+
+    /// <summary>Deletes a provider, so that GET answers 404.</summary>
+    /// <param name="name">The provider name (case-sensitive).</param>
+    /// <returns>Whether it existed.</returns>
+    public bool RemoveProvider(string name) => _gateway.Store.Remove(name);
+
+    /// <summary>The names of the stored providers, in ordinal order.</summary>
+    public IReadOnlyList<string> ProviderNames => _gateway.Store.Names();
+
+    /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/> and a Bifrost error body.</summary>
+    /// <param name="count">How many requests; queued after any earlier <see cref="FailNext"/>.</param>
+    /// <param name="status">The status to answer with, e.g. 503.</param>
+    /// <param name="retryAfter">When set, a <c>Retry-After</c> header in whole seconds (rounded up).</param>
+    public void FailNext(int count, HttpStatusCode status, TimeSpan? retryAfter = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (retryAfter is { } wait)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero, nameof(retryAfter));
+        }
+
+        _faults.FailNext(count, status, retryAfter);
+    }
+
+    /// <summary>Holds the next <paramref name="count"/> requests for <paramref name="delay"/> before handling them (or before another injected fault).</summary>
+    /// <param name="count">How many requests.</param>
+    /// <param name="delay">How long each waits; a client timeout shorter than this sees a timeout.</param>
+    public void DelayNext(int count, TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        _faults.DelayNext(count, delay);
+    }
+
+    /// <summary>
+    /// Drops the connection of the next <paramref name="count"/> requests without an answer; an <see cref="HttpClient"/>
+    /// sees an <see cref="HttpRequestException"/>.
+    /// </summary>
+    /// <param name="count">How many requests.</param>
+    public void ResetConnectionNext(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        _faults.ResetConnectionNext(count);
+    }
+
+    /// <summary>
+    /// For soak tests: each request not already taken by a queued fault fails with probability <paramref name="rate"/>,
+    /// equally often as a 503, a 429 with <c>Retry-After</c> 0 or 1 s, or a dropped connection.
+    /// </summary>
+    /// <param name="rate">The probability, 0 to 1; 0 turns random faults off.</param>
+    /// <param name="seed">A seed for a repeatable sequence, or null for a random one.</param>
+    public void InjectRandomFaults(double rate, int? seed = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rate, 0d);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rate, 1d);
+        _faults.InjectRandomFaults(rate, seed);
+    }
+
+    /// <summary>Cancels every queued and random fault.</summary>
+    public void ClearFaults() => _faults.Clear();
+
+    /// <summary>Empties <see cref="Requests"/>.</summary>
+    public void ClearRequests()
+    {
+        lock (_logGate)
+        {
+            _requests.Clear();
+        }
+    }
+
+    /// <summary>Back to the start state: providers re-seeded (or emptied), faults and the request log cleared.</summary>
+    public void Reset()
+    {
+        _faults.Clear();
+        ClearRequests();
+        Seed();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _server.Dispose();
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Seed()
+    {
+        _gateway.Store.Clear();
+        if (_seedDefaultProviders)
+        {
+            foreach (var (name, stored) in SeedProviders.All())
+            {
+                _gateway.Store.Set(name, stored);
+            }
+        }
+    }
+
+    /// <summary>
+    /// ASP.NET Core middleware in front of WireMock's: records the request, then applies the injected faults, as a
+    /// flaky network or proxy in front of the gateway would. Dropping the connection needs the HttpContext.
+    /// </summary>
+    private async Task FaultLayerAsync(HttpContext context, RequestDelegate next)
+    {
+        var rawTarget = await RecordAsync(context).ConfigureAwait(false);
+        _rawTarget.Value = rawTarget;
+        var plan = _faults.Next();
+        if (plan.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(plan.Delay, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        if (plan.ResetConnection)
+        {
+            context.Abort();
+            return;
+        }
+
+        if (plan.FailureStatus is { } status)
+        {
+            var code = (int)status;
+            if (plan.RetryAfter is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            await WriteAsync(context, GatewayResponse.Error(code, $"injected fault: {code} {ReasonPhrase(status)}")).ConfigureAwait(false);
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
+    }
+
+    private static string ReasonPhrase(HttpStatusCode status)
+        => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase((int)status) is { Length: > 0 } phrase ? phrase : status.ToString();
+
+    private static async Task WriteAsync(HttpContext context, GatewayResponse response)
+    {
+        context.Response.StatusCode = response.StatusCode;
+        context.Response.ContentType = "application/json";
+        foreach (var (name, value) in response.Headers)
+        {
+            context.Response.Headers.Append(name, value);
+        }
+
+        await context.Response.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <returns>The raw request target.</returns>
+    private async Task<string> RecordAsync(HttpContext context)
+    {
+        var request = context.Request;
+        request.EnableBuffering();
+        string? body;
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
+        request.Body.Position = 0;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string? scheme = null;
+        foreach (var (name, values) in request.Headers)
+        {
+            if (string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                // Only the scheme: the credential must never reach a test log.
+                var header = values.ToString();
+                var space = header.IndexOf(' ', StringComparison.Ordinal);
+                scheme = space < 0 ? header : header[..space];
+                headers[name] = scheme;
+                continue;
+            }
+
+            headers[name] = values.ToString();
+        }
+
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
+        var entry = new StubRequest(request.Method, target, headers, scheme, body.Length == 0 ? null : body, DateTimeOffset.UtcNow);
+        lock (_logGate)
+        {
+            _requests.Add(entry);
+        }
+
+        return target;
+    }
+
+    private IResponseMessage Respond(IRequestMessage request)
+    {
+        var authorization = request.Headers is { } headers && headers.TryGetValue("Authorization", out var values) ? values.FirstOrDefault() : null;
+        var response = _gateway.Handle(request.Method, _rawTarget.Value ?? request.AbsolutePath, authorization, request.Body);
+        var message = new ResponseMessage
+        {
+            StatusCode = response.StatusCode,
+            BodyData = new BodyData { BodyAsString = response.Body, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
+        };
+        message.AddHeader("Content-Type", "application/json");
+        foreach (var (name, value) in response.Headers)
+        {
+            message.AddHeader(name, value);
+        }
+
+        return message;
+    }
+}
