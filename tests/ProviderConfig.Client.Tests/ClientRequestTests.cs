@@ -117,7 +117,7 @@ public sealed class ClientRequestTests
         var handler = new RecordingHandler().EnqueueJson(status, body.ToJsonString(), r => r.Headers.Add("x-request-id", "req-42"));
         using var clients = new TestClients(handler, o => o.Retry.MaxRetries = 0);
 
-        var error = await Assert.ThrowsAnyAsync<ProviderConfigApiException>(() => clients.Client.UpdateProviderAsync("openai", new ProviderUpdate(), Ct));
+        var error = await Assert.ThrowsAnyAsync<ProviderConfigApiException>(() => clients.Client.UpdateProviderAsync("openai", Fixtures.ValidUpdate(), Ct));
 
         Assert.IsType(expectedType, error);
         Assert.Equal(status, error.StatusCode);
@@ -148,7 +148,7 @@ public sealed class ClientRequestTests
         var handler = new RecordingHandler().EnqueueJson(HttpStatusCode.BadRequest, """{"error":"Invalid JSON","message":"unexpected end of input"}""");
         using var clients = new TestClients(handler);
 
-        var error = await Assert.ThrowsAsync<ProviderConfigApiException>(() => clients.Client.UpdateProviderAsync("openai", new ProviderUpdate(), Ct));
+        var error = await Assert.ThrowsAsync<ProviderConfigApiException>(() => clients.Client.UpdateProviderAsync("openai", Fixtures.ValidUpdate(), Ct));
 
         Assert.Equal("Invalid JSON: unexpected end of input", error.ServerMessage);
     }

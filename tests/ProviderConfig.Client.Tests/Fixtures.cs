@@ -20,6 +20,9 @@ internal static class Fixtures
 
     public static JsonObject ReadObject(string name) => JsonNode.Parse(Read(name))!.AsObject();
 
+    /// <summary>A valid update (the OpenAI fixture's writable part), for tests about what happens after validation.</summary>
+    public static ProviderUpdate ValidUpdate() => Json.ReadConfiguration(Read("get-openai-defaults.json")).ToUpdate();
+
     public static TheoryData<string> ProviderNames() => new(Providers);
 
     /// <summary>The fixture with the read-only fields removed: what a PUT of it must carry.</summary>

@@ -178,7 +178,7 @@ public sealed class ResilienceTests
         var handler = new RecordingHandler { Default = _ => Status(status) };
         using var clients = new TestClients(handler, time: new TimerRecordingTimeProvider());
 
-        var error = await Assert.ThrowsAnyAsync<ProviderConfigApiException>(() => clients.Client.UpdateProviderAsync(ProviderName.OpenAI, new ProviderUpdate(), Ct));
+        var error = await Assert.ThrowsAnyAsync<ProviderConfigApiException>(() => clients.Client.UpdateProviderAsync(ProviderName.OpenAI, Fixtures.ValidUpdate(), Ct));
 
         Assert.Single(handler.Requests);
         Assert.Equal(1, error.Attempts);

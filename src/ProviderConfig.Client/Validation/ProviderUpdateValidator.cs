@@ -166,7 +166,8 @@ internal static class ProviderUpdateValidator
 
     private static void ValidateBaseUrl(string path, string url, bool allowPrivateNetwork, Action<string, string> fail)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        // "/v1" parses as an absolute file: URI on Unix, so insist on a scheme separator as well.
+        if (!url.Contains("://", StringComparison.Ordinal) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             fail(path, "must be an absolute http or https URL with a host");
             return;

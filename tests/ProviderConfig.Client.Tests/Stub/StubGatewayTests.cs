@@ -70,12 +70,25 @@ public sealed class StubGatewayTests : IDisposable
     [Fact]
     public async Task A_validation_400_carries_the_gateways_message()
     {
-        var update = new ProviderUpdate { ConcurrencyAndBufferSize = new ConcurrencyAndBufferSize { Concurrency = 2, BufferSize = 1 } };
+        // A rule the SDK does not check itself (the prompt-cache TTL enum), so the request reaches the gateway.
+        var update = Fixtures.ValidUpdate() with { PromptCache = new PromptCacheConfig { Ttl = "42m" } };
 
         var error = await Assert.ThrowsAsync<ProviderConfigApiException>(() => _client.UpdateProviderAsync(ProviderName.OpenAI, update, Ct));
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
-        Assert.Equal("Concurrency must be less than or equal to buffer size", error.ServerMessage);
+        Assert.StartsWith("Invalid prompt cache config: ", error.ServerMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rule_the_SDK_knows_is_refused_before_the_request()
+    {
+        var update = Fixtures.ValidUpdate() with { ConcurrencyAndBufferSize = new ConcurrencyAndBufferSize { Concurrency = 2, BufferSize = 1 } };
+        _stub.ClearRequests();
+
+        var error = await Assert.ThrowsAsync<ProviderConfigValidationException>(() => _client.UpdateProviderAsync(ProviderName.OpenAI, update, Ct));
+
+        Assert.Equal("concurrency_and_buffer_size.concurrency", Assert.Single(error.Errors).Path);
+        Assert.Empty(_stub.Requests);
     }
 
     [Fact]
@@ -94,14 +107,18 @@ public sealed class StubGatewayTests : IDisposable
         Assert.DoesNotContain("not-the-key", error.ToString(), StringComparison.Ordinal);
     }
 
-    // Found with the stub: Refit 16 wraps the HttpRequestException in Refit.ApiRequestException, which
-    // ProviderConfigClient.SendAsync does not catch, so the Refit type leaks out of the SDK. SDK fix, not the stub's.
-    [Fact(Skip = "SDK bug: a dropped connection surfaces as Refit.ApiRequestException, not ProviderConfigTransportException")]
+    // Found with the stub: Refit 16 wraps the HttpRequestException in Refit.ApiRequestException (which holds the
+    // request, Authorization header included); the client now unwraps it.
+    [Fact]
     public async Task A_dropped_connection_is_a_ProviderConfigTransportException()
     {
         _stub.ResetConnectionNext(1);
 
-        await Assert.ThrowsAsync<ProviderConfigTransportException>(() => _client.GetProviderAsync(ProviderName.OpenAI, Ct));
+        var error = await Assert.ThrowsAsync<ProviderConfigTransportException>(() => _client.GetProviderAsync(ProviderName.OpenAI, Ct));
+
+        Assert.Equal(1, error.Attempts);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+        Assert.DoesNotContain(Key, error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using ProviderConfig.Client.Testing;
+
+namespace ProviderConfig.Client.Tests;
+
+/// <summary>A masked secret may only go back to the field and provider it was read from (contract §1.8).</summary>
+public sealed class MaskedSecretTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static ProviderConfiguration Bedrock() => Json.ReadConfiguration(Fixtures.Read("get-bedrock-with-proxy.json"));
+
+    [Fact]
+    public void The_masks_sent_back_unchanged_to_their_own_fields_pass()
+        => Assert.Empty(Bedrock().ToUpdate().Validate(ProviderName.Bedrock));
+
+    [Fact]
+    public void A_mask_copied_into_another_field_is_refused()
+    {
+        var update = Bedrock().ToUpdate();
+        update = update with { ProxyConfig = update.ProxyConfig! with { Username = update.ProxyConfig.Url } };
+
+        var error = Assert.Single(update.Validate(ProviderName.Bedrock));
+
+        Assert.Equal("proxy_config.username", error.Path);
+        Assert.Contains("would store as the credential (it is not the value read for this field)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("http****", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Masks_read_from_one_provider_are_refused_for_another()
+    {
+        var errors = Bedrock().ToUpdate().Validate("bedrock-eu");
+
+        Assert.Equal(["network_config.ca_cert_pem", "proxy_config.url", "proxy_config.username", "proxy_config.ca_cert_pem"], errors.Select(e => e.Path));
+        Assert.All(errors, e => Assert.Contains("it was read from provider 'bedrock', not 'bedrock-eu'", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_mask_typed_by_hand_is_refused()
+    {
+        var update = Fixtures.ValidUpdate() with
+        {
+            ProxyConfig = new ProxyConfig { Type = ProxyType.Http, Url = SecretValue.Plain("http://proxy:3128"), Password = SecretValue.Plain("<REDACTED>") },
+        };
+
+        var error = Assert.Single(update.Validate(ProviderName.OpenAI));
+
+        Assert.Equal("proxy_config.password", error.Path);
+    }
+
+    [Fact]
+    public void An_environment_reference_is_a_new_value_not_a_mask()
+    {
+        var update = Bedrock().ToUpdate();
+        update = update with { ProxyConfig = update.ProxyConfig! with { Username = SecretValue.FromEnvironment("PROXY_USER") } };
+
+        Assert.Empty(update.Validate(ProviderName.Bedrock));
+    }
+
+    [Fact]
+    public async Task Through_the_stub_a_new_plain_secret_is_stored_as_written_and_untouched_masks_keep_the_stored_secrets()
+    {
+        await using var stub = BifrostStubServer.Start();
+        var client = ProviderConfigClient.Create(new ProviderConfigClientOptions { BaseAddress = stub.BaseAddress, Retry = new RetryOptions { MaxRetries = 0 } });
+        var storedBefore = stub.GetStoredProvider("bedrock")!;
+
+        await client.UpdateProviderAsync(ProviderName.Bedrock, u => u with { ProxyConfig = u.ProxyConfig! with { Password = SecretValue.Plain("n3w-pr0xy-pa55") } }, Ct);
+
+        var storedAfter = stub.GetStoredProvider("bedrock")!["proxy_config"]!;
+        Assert.Equal("n3w-pr0xy-pa55", Value(storedAfter["password"]));
+        Assert.Equal(Value(storedBefore["proxy_config"]!["url"]), Value(storedAfter["url"]));
+        Assert.Equal(Value(storedBefore["proxy_config"]!["username"]), Value(storedAfter["username"]));
+        Assert.Equal(Value(storedBefore["network_config"]!["ca_cert_pem"]), Value(stub.GetStoredProvider("bedrock")!["network_config"]!["ca_cert_pem"]));
+    }
+
+    private static string? Value(JsonNode? secret) => secret switch
+    {
+        JsonObject o => o["value"]?.GetValue<string>(),
+        JsonValue v => v.GetValue<string>(),
+        _ => null,
+    };
+}
