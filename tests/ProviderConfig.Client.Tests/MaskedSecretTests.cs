@@ -23,7 +23,7 @@ public sealed class MaskedSecretTests
         var error = Assert.Single(update.Validate(ProviderName.Bedrock));
 
         Assert.Equal("proxy_config.username", error.Path);
-        Assert.Contains("would store as the credential (it is not the value read for this field)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is a mask (not the value read for this field) that the gateway would store as the credential", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("http****", error.Message, StringComparison.Ordinal);
     }
 
@@ -33,7 +33,7 @@ public sealed class MaskedSecretTests
         var errors = Bedrock().ToUpdate().Validate("bedrock-eu");
 
         Assert.Equal(["network_config.ca_cert_pem", "proxy_config.url", "proxy_config.username", "proxy_config.ca_cert_pem"], errors.Select(e => e.Path));
-        Assert.All(errors, e => Assert.Contains("it was read from provider 'bedrock', not 'bedrock-eu'", e.Message, StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.Contains("(read from provider 'bedrock', not 'bedrock-eu')", e.Message, StringComparison.Ordinal));
     }
 
     [Fact]

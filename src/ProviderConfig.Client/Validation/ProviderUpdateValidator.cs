@@ -305,11 +305,11 @@ internal static class ProviderUpdateValidator
             }
 
             var where = source is null
-                ? "this update was not made from a configuration read from the gateway"
+                ? "not read from the gateway"
                 : !sourceMatches
-                    ? $"it was read from provider '{source.Name}', not '{provider}'"
-                    : "it is not the value read for this field";
-            fail(path, $"holds a masked value that the gateway would store as the credential ({where}); send the value read for this field unchanged, or set a new secret with SecretValue.Plain or SecretValue.FromEnvironment");
+                    ? $"read from provider '{source.Name}', not '{provider}'"
+                    : "not the value read for this field";
+            fail(path, $"is a mask ({where}) that the gateway would store as the credential; send the value read for this field unchanged, or a new secret (SecretValue.Plain, SecretValue.FromEnvironment)");
         }
     }
 

@@ -1,0 +1,106 @@
+using System.Net;
+using ProviderConfig.Client;
+using ProviderConfig.Client.Testing;
+
+namespace ProviderConfig.Sample;
+
+/// <summary>What a platform engineer does with the SDK, step by step.</summary>
+internal static class Walkthrough
+{
+    /// <summary>The tuning the walkthrough proposes: retries and concurrency, changed with <c>with</c>.</summary>
+    private static ProviderUpdate Tune(ProviderUpdate u) => u with
+    {
+        NetworkConfig = u.NetworkConfig with
+        {
+            MaxRetries = 3,
+            RetryBackoffInitial = TimeSpan.FromMilliseconds(500),
+            RetryBackoffMax = TimeSpan.FromSeconds(8),
+        },
+        ConcurrencyAndBufferSize = u.ConcurrencyAndBufferSize with { Concurrency = Math.Min(200, u.ConcurrencyAndBufferSize.BufferSize) },
+    };
+
+    public static async Task RunAgainstStubAsync(IProviderConfigClient client, BifrostStubServer stub)
+    {
+        Step("1. Read a provider (the gateway masks its secrets; the SDK never prints them)");
+        var bedrock = await client.GetProviderAsync(ProviderName.Bedrock);
+        Print(bedrock);
+
+        Step("2. Tune retries and concurrency: the diff before applying");
+        var proposed = Tune(bedrock.ToUpdate());
+        Console.WriteLine(Indent(ProviderConfigDiff.Between(bedrock, proposed).ToString()));
+
+        Step("3. Apply it as a read-modify-write (re-reads first; refuses to overwrite a concurrent change)");
+        var stored = await client.UpdateProviderAsync(ProviderName.Bedrock, Tune);
+        Console.WriteLine($"   stored: max_retries={stored.NetworkConfig.MaxRetries}, backoff={Ms(stored.NetworkConfig.RetryBackoffInitial)}..{Ms(stored.NetworkConfig.RetryBackoffMax)}, concurrency={stored.ConcurrencyAndBufferSize.Concurrency}");
+
+        Step("4. Read it back: the proxy secrets were sent back masked and the gateway kept the real ones");
+        var after = await client.GetProviderAsync(ProviderName.Bedrock);
+        Console.WriteLine(Indent(ProviderConfigDiff.Between(bedrock, after).ToString()));
+
+        Step("5. What errors look like");
+        await Show(() => client.GetProviderAsync("OpenAI"));   // names are case-sensitive
+        await Show(() => client.UpdateProviderAsync(ProviderName.OpenAI, u => u with
+        {
+            NetworkConfig = u.NetworkConfig with { RetryBackoffInitial = TimeSpan.FromMilliseconds(50) },
+            ConcurrencyAndBufferSize = u.ConcurrencyAndBufferSize with { Concurrency = 0 },
+        }));
+        var copied = bedrock.ToUpdate();
+        await Show(() => client.UpdateProviderAsync("bedrock-eu", copied));   // masks copied to another provider
+
+        Step("6. A transient failure that recovers (the stub answers 503 twice; the SDK retries with the gateway's backoff)");
+        stub.FailNext(2, HttpStatusCode.ServiceUnavailable);
+        var recovered = await client.GetProviderAsync(ProviderName.OpenAI);
+        Console.WriteLine($"   then succeeded: {recovered.Name} is {recovered.ProviderStatus}");
+    }
+
+    public static async Task RunAgainstGatewayAsync(IProviderConfigClient client, ProviderName name, bool apply)
+    {
+        Step($"Provider '{name}'");
+        var current = await client.GetProviderAsync(name);
+        Print(current);
+
+        Step("Proposed tuning (retries and concurrency)");
+        var diff = ProviderConfigDiff.Between(current, Tune(current.ToUpdate()));
+        Console.WriteLine(Indent(diff.ToString()));
+        if (!apply || diff.IsEmpty)
+        {
+            Console.WriteLine(diff.IsEmpty ? "   nothing to change." : "   not applied (read-only run; pass --apply to write).");
+            return;
+        }
+
+        var stored = await client.UpdateProviderAsync(name, Tune);
+        Console.WriteLine($"   applied: max_retries={stored.NetworkConfig.MaxRetries}, concurrency={stored.ConcurrencyAndBufferSize.Concurrency}");
+    }
+
+    private static void Print(ProviderConfiguration p)
+    {
+        var n = p.NetworkConfig;
+        Console.WriteLine($"   {p.Name}: provider_status={p.ProviderStatus?.Value ?? "?"}{(p.ConfigHash is null ? string.Empty : " (from config.json)")}");
+        Console.WriteLine($"   network: timeout={Seconds(n.DefaultRequestTimeout)}, max_retries={n.MaxRetries}, backoff={Ms(n.RetryBackoffInitial)}..{Ms(n.RetryBackoffMax)}, ca_cert_pem={n.CaCertPem?.ToString() ?? "none"}");
+        Console.WriteLine($"   concurrency={p.ConcurrencyAndBufferSize.Concurrency}, buffer_size={p.ConcurrencyAndBufferSize.BufferSize}");
+        Console.WriteLine(p.ProxyConfig is { } proxy
+            ? $"   proxy: {proxy.Type}, url={proxy.Url}, username={proxy.Username}, password={proxy.Password}"
+            : "   proxy: none");
+    }
+
+    private static async Task Show(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            Console.WriteLine("   (no error)");
+        }
+        catch (ProviderConfigException ex)
+        {
+            Console.WriteLine($"   {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static void Step(string title) => Console.WriteLine(Environment.NewLine + title);
+
+    private static string Indent(string text) => "   " + text.Replace(Environment.NewLine, Environment.NewLine + "   ", StringComparison.Ordinal);
+
+    private static string Ms(TimeSpan t) => t == TimeSpan.Zero ? "default" : $"{t.TotalMilliseconds:0} ms";
+
+    private static string Seconds(TimeSpan t) => t == TimeSpan.Zero ? "default" : $"{t.TotalSeconds:0} s";
+}
