@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ProviderConfig.Client.Serialization;
 
 namespace ProviderConfig.Client.Testing;
 
@@ -58,10 +59,12 @@ internal static class PayloadReader
         long nanoseconds;
         if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
         {
-            if (!GoDuration.TryParse(value.GetValue<string>(), out nanoseconds))
+            if (!GoDuration.TryParse(value.GetValue<string>(), out var duration))
             {
                 throw new InvalidPayloadException($"{path}: not a Go duration");
             }
+
+            nanoseconds = duration.Ticks > long.MaxValue / 100 ? long.MaxValue : duration.Ticks * 100;
         }
         else
         {
