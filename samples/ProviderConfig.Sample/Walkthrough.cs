@@ -1,6 +1,8 @@
 using System.Net;
 using ProviderConfig.Client;
+#if EMBEDDED_STUB
 using ProviderConfig.Client.Testing;
+#endif
 
 namespace ProviderConfig.Sample;
 
@@ -19,6 +21,7 @@ internal static class Walkthrough
         ConcurrencyAndBufferSize = u.ConcurrencyAndBufferSize with { Concurrency = Math.Min(200, u.ConcurrencyAndBufferSize.BufferSize) },
     };
 
+#if EMBEDDED_STUB
     public static async Task RunAgainstStubAsync(IProviderConfigClient client, BifrostStubServer stub)
     {
         Step("1. Read a provider (the gateway masks its secrets; the SDK never prints them)");
@@ -52,6 +55,8 @@ internal static class Walkthrough
         var recovered = await client.GetProviderAsync(ProviderName.OpenAI);
         Console.WriteLine($"   then succeeded: {recovered.Name} is {recovered.ProviderStatus}");
     }
+
+#endif
 
     public static async Task RunAgainstGatewayAsync(IProviderConfigClient client, ProviderName name, bool apply)
     {

@@ -221,7 +221,7 @@ internal static class PayloadReader
                         storedPoint["index"] = ReadInteger(p["index"], P + ".injection_points[].index");
                     }
 
-                    storedPoints.Add(storedPoint);
+                    storedPoints.Add((JsonNode)storedPoint);
                 }
 
                 if (storedPoints.Count > 0)
