@@ -176,30 +176,37 @@ public class ProviderConfigClient : IProviderConfigClient
             {
                 // A response that arrives after the caller gave up is not an answer to them.
                 cancellationToken.ThrowIfCancellationRequested();
-                byte[] body;
+                PooledBody body;
                 try
                 {
-                    body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                    body = await PooledBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 }
                 catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     throw new ProviderConfigTransportException(method.Method, path, "the connection failed while the response body was read", state.Attempts, ex);
                 }
-
-                activity?.SetTag("http.response.status_code", (int)response.StatusCode);
-                activity?.SetTag("provider_config.attempts", state.Attempts);
-                if (!response.IsSuccessStatusCode)
+                catch (InvalidDataException ex)
                 {
-                    var error = ErrorResponse.ToException(response, body, provider, method.Method, path, Math.Max(1, state.Attempts), options);
-                    if (state.RetryAbandonedReason is { } abandoned)
-                    {
-                        throw new ProviderConfigApiException(error.StatusCode, $"{error.ServerMessage} (not retried: {abandoned})", error.Method, error.Path, error.RequestId, error.Attempts);
-                    }
-
-                    throw error;
+                    throw new ProviderConfigException($"{method.Method} {path}: {ex.Message}", ex);
                 }
 
-                return ReadConfiguration(response.Content.Headers.ContentType, body, method.Method, path, options);
+                using (body)
+                {
+                    activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+                    activity?.SetTag("provider_config.attempts", state.Attempts);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        var error = ErrorResponse.ToException(response, body.Span, provider, method.Method, path, Math.Max(1, state.Attempts), options);
+                        if (state.RetryAbandonedReason is { } abandoned)
+                        {
+                            throw new ProviderConfigApiException(error.StatusCode, $"{error.ServerMessage} (not retried: {abandoned})", error.Method, error.Path, error.RequestId, error.Attempts);
+                        }
+
+                        throw error;
+                    }
+
+                    return ReadConfiguration(response.Content.Headers.ContentType, body.Span, method.Method, path, options);
+                }
             }
         }
         catch (Exception ex) when (activity is not null && ex is not OperationCanceledException)
@@ -235,7 +242,7 @@ public class ProviderConfigClient : IProviderConfigClient
             $"{method} {path} could not be sent: {exception.GetType().Name}: {BodyExcerpt.Scrub(exception.Message, options)}");
     }
 
-    private static ProviderConfiguration ReadConfiguration(MediaTypeHeaderValue? contentType, byte[] body, string method, string path, ProviderConfigClientOptions options)
+    private static ProviderConfiguration ReadConfiguration(MediaTypeHeaderValue? contentType, ReadOnlySpan<byte> body, string method, string path, ProviderConfigClientOptions options)
     {
         if (contentType?.MediaType is { } mediaType && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {

@@ -192,6 +192,20 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
+    public async Task A_body_far_larger_than_any_provider_configuration_is_refused_not_buffered()
+    {
+        var handler = new RecordingHandler().Enqueue(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new ByteArrayContent(new byte[5 * 1024 * 1024]) { Headers = { ContentType = new("application/json") } },
+        });
+        using var clients = new TestClients(handler);
+
+        var error = await Assert.ThrowsAsync<ProviderConfigException>(() => clients.Client.GetProviderAsync("openai", Ct));
+
+        Assert.Contains("more than the 4194304 bytes a provider configuration can be", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Caller_cancellation_surfaces_as_OperationCanceledException()
     {
         using var cts = new CancellationTokenSource();

@@ -1,0 +1,27 @@
+// Benchmarks (BenchmarkDotNet), a loopback load driver and a soak run; see docs/performance.md.
+//   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- --filter '*' --job short
+//   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- load [rounds] [requests]
+//   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- soak [requests] [concurrency] [faultRate]
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using ProviderConfig.Client.Benchmarks;
+
+static int Arg(string[] args, int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+switch (args.FirstOrDefault())
+{
+    case "serve":
+        await LoopbackServer.ServeAsync();
+        return 0;
+    case "load":
+        await LoadDriver.RunAsync(rounds: Arg(args, 1, 5), requestsPerCell: Arg(args, 2, 20_000));
+        return 0;
+    case "soak":
+        return await Soak.RunAsync(
+            requests: Arg(args, 1, 50_000),
+            concurrency: Arg(args, 2, 64),
+            faultRate: args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.10);
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(InMemoryBenchmarks).Assembly).Run(args);
+        return 0;
+}
