@@ -48,6 +48,18 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public void Retry_options_from_a_providers_network_config_follow_the_gateways_defaults_for_zero()
+    {
+        var azure = Json.ReadConfiguration(Fixtures.Read("get-azure-tuned-from-config-json.json")).NetworkConfig;
+
+        var tuned = RetryOptions.FromNetworkConfig(azure);
+        var unset = RetryOptions.FromNetworkConfig(new NetworkConfig());
+
+        Assert.Equal((3, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)), (tuned.MaxRetries, tuned.RetryBackoffInitial, tuned.RetryBackoffMax));
+        Assert.Equal((0, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5)), (unset.MaxRetries, unset.RetryBackoffInitial, unset.RetryBackoffMax));
+    }
+
+    [Fact]
     public void The_jitter_spreads_over_the_whole_envelope()
     {
         var random = new Random(99);
