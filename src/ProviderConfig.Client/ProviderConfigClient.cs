@@ -181,8 +181,9 @@ public class ProviderConfigClient : IProviderConfigClient
                 {
                     body = await PooledBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 }
-                catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
                 {
+                    // A connection lost mid-body surfaces as HttpIOException (an IOException) on .NET 8 and later.
                     throw new ProviderConfigTransportException(method.Method, path, "the connection failed while the response body was read", state.Attempts, ex);
                 }
                 catch (InvalidDataException ex)

@@ -206,6 +206,31 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
+    public async Task A_connection_lost_in_the_middle_of_the_body_is_a_transport_error()
+    {
+        var handler = new RecordingHandler().Enqueue(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StreamContent(new FailingStream()) { Headers = { ContentType = new("application/json") } },
+        });
+        using var clients = new TestClients(handler);
+
+        var error = await Assert.ThrowsAsync<ProviderConfigTransportException>(() => clients.Client.GetProviderAsync("openai", Ct));
+
+        Assert.Equal("the connection failed while the response body was read", error.Reason);
+    }
+
+    private sealed class FailingStream : MemoryStream
+    {
+        public FailingStream()
+            : base(Encoding.UTF8.GetBytes("{\"name\":\"op"))
+        {
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            => Position < Length ? base.ReadAsync(buffer, cancellationToken) : throw new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely.");
+    }
+
+    [Fact]
     public async Task Caller_cancellation_surfaces_as_OperationCanceledException()
     {
         using var cts = new CancellationTokenSource();
