@@ -111,6 +111,7 @@ public class ProviderConfigClient : IProviderConfigClient
         for (var attempt = 1; attempt <= MaxReadModifyWriteAttempts; attempt++)
         {
             var before = current.ToUpdate();
+            var beforeJson = ProviderConfigDiff.ToNode(before); // taken first: a change that edits in place must still be seen
             var desired = change(before) ?? throw new InvalidOperationException("The change function returned null; return the update, changed with 'with'.");
             var errors = desired.Validate(provider);
             if (errors.Count > 0)
@@ -118,13 +119,13 @@ public class ProviderConfigClient : IProviderConfigClient
                 throw new ProviderConfigValidationException(provider, errors);
             }
 
-            if (ProviderConfigDiff.Between(before, desired).IsEmpty)
+            if (System.Text.Json.Nodes.JsonNode.DeepEquals(beforeJson, ProviderConfigDiff.ToNode(desired)))
             {
                 return current;
             }
 
             var fresh = await GetProviderAsync(provider, cancellationToken).ConfigureAwait(false);
-            var interference = ProviderConfigDiff.Between(before, fresh.ToUpdate());
+            var interference = ProviderConfigDiff.Between(current.ToUpdate(), fresh.ToUpdate());
             if (interference.IsEmpty)
             {
                 return await UpdateProviderAsync(provider, desired, cancellationToken).ConfigureAwait(false);
@@ -177,12 +178,22 @@ public class ProviderConfigClient : IProviderConfigClient
                 // A response that arrives after the caller gave up is not an answer to them.
                 cancellationToken.ThrowIfCancellationRequested();
                 PooledBody body;
+                // Refit returns once the headers are in; the body is read here, so bound it by what is left of the total timeout.
+                var remaining = options.TotalTimeout - _timeProvider.GetElapsedTime(state.StartTimestamp);
+                using var bodyDeadline = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromTicks(1), _timeProvider);
+                using var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bodyDeadline.Token);
                 try
                 {
-                    body = await PooledBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                    body = await PooledBody.ReadAsync(response.Content, readTimeout.Token).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (readTimeout.IsCancellationRequested)
+                    {
+                        throw new ProviderConfigTransportException(method.Method, path, FormattableString.Invariant($"the total timeout of {options.TotalTimeout} elapsed while the response body was read"), state.Attempts, ex);
+                    }
+
                     // A connection lost mid-body surfaces as HttpIOException (an IOException) on .NET 8 and later.
                     throw new ProviderConfigTransportException(method.Method, path, "the connection failed while the response body was read", state.Attempts, ex);
                 }
@@ -258,8 +269,14 @@ public class ProviderConfigClient : IProviderConfigClient
         }
         catch (JsonException ex)
         {
+            // A JSON object may hold unmasked values (extra_headers, older gateways' proxy URLs): point at the failure
+            // instead of quoting it. Anything else (null, an array, text) is quoted, scrubbed, to show what came back.
+            var trimmed = body.TrimStart(" \t\r\n"u8);
+            var where = !trimmed.IsEmpty && trimmed[0] == (byte)'{'
+                ? $"The body is a JSON object of {body.Length} bytes (not quoted, as it may hold secrets)."
+                : $"Body starts: {BodyExcerpt.Create(body, options)}";
             throw new ProviderConfigException(
-                $"{method} {path} returned a body that is not a provider configuration: {ex.Message} Body starts: {BodyExcerpt.Create(body, options)}", ex);
+                $"{method} {path} returned a body that is not a provider configuration: {ex.Message} {where}", ex);
         }
     }
 }

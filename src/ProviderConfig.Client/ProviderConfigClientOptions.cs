@@ -52,7 +52,10 @@ public sealed class ProviderConfigClientOptions
     public override string ToString()
     {
         var auth = !string.IsNullOrEmpty(ApiKey) ? "Bearer" : HasCredentials ? "Basic" : "none";
-        return FormattableString.Invariant($"BaseAddress={BaseAddress}, Auth={auth}, AttemptTimeout={AttemptTimeout}, TotalTimeout={TotalTimeout}, Retry=({Retry})");
+        var address = BaseAddress is { IsAbsoluteUri: true } uri
+            ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
+            : BaseAddress?.OriginalString;
+        return FormattableString.Invariant($"BaseAddress={address}, Auth={auth}, AttemptTimeout={AttemptTimeout}, TotalTimeout={TotalTimeout}, Retry=({Retry})");
     }
 
     internal ProviderConfigClientOptions Clone() => new()

@@ -34,6 +34,15 @@ internal static class Fixtures
             copy.Remove(field);
         }
 
+        // Blocks the gateway keeps when omitted and clears when null are always sent, null when absent.
+        foreach (var block in new[] { "openai_config", "prompt_cache" })
+        {
+            if (!copy.ContainsKey(block))
+            {
+                copy[block] = null;
+            }
+        }
+
         return copy;
     }
 }

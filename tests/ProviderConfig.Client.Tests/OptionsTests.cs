@@ -159,5 +159,8 @@ public sealed class OptionsTests
 
         Assert.DoesNotContain("pa55word", options.ToString(), StringComparison.Ordinal);
         Assert.Contains("Auth=Basic", options.ToString(), StringComparison.Ordinal);
+        var withUserInfo = new ProviderConfigClientOptions { BaseAddress = new Uri("https://admin:pa55word@b.example.com/gw/") };
+        Assert.Contains("BaseAddress=https://b.example.com/gw/", withUserInfo.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("pa55word", withUserInfo.ToString(), StringComparison.Ordinal);
     }
 }

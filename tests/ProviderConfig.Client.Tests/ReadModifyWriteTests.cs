@@ -88,6 +88,21 @@ public sealed class ReadModifyWriteTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_change_that_edits_the_update_in_place_is_still_written()
+    {
+        _stub.ClearRequests();
+
+        await _client.UpdateProviderAsync(ProviderName.Azure, u =>
+        {
+            u.ExtensionData = new Dictionary<string, System.Text.Json.JsonElement> { ["future_field"] = System.Text.Json.JsonDocument.Parse("1").RootElement };
+            u.NetworkConfig.ExtensionData = new Dictionary<string, System.Text.Json.JsonElement>();
+            return u;
+        }, Ct);
+
+        Assert.Contains(_stub.Requests, r => r.Method == "PUT");
+    }
+
+    [Fact]
     public async Task A_change_that_changes_nothing_writes_nothing()
     {
         _stub.ClearRequests();

@@ -289,6 +289,51 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task A_body_that_stalls_after_the_headers_is_bounded_by_the_total_timeout()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler().Enqueue(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StreamContent(new StallingStream()) { Headers = { ContentType = new("application/json") } },
+        });
+        using var clients = new TestClients(handler, time: time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        while (handler.Requests.Count == 0 || !call.IsCompleted)
+        {
+            await Task.Delay(20, Ct);
+            time.Advance(TimeSpan.FromSeconds(30));
+            if (time.GetUtcNow() > new DateTimeOffset(2026, 11, 25, 12, 10, 0, TimeSpan.Zero))
+            {
+                break;
+            }
+        }
+
+        var error = await Assert.ThrowsAsync<ProviderConfigTransportException>(() => call);
+        Assert.Equal("the total timeout of 00:02:00 elapsed while the response body was read", error.Reason);
+    }
+
+    [Fact]
+    public async Task A_retry_after_on_the_last_attempt_is_not_blamed_for_stopping()
+    {
+        var handler = new RecordingHandler { Default = _ => { var r = Status(HttpStatusCode.ServiceUnavailable); r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMinutes(5)); return r; } };
+        using var clients = new TestClients(handler, o => o.Retry.MaxRetries = 0, new TimerRecordingTimeProvider());
+
+        var error = await Assert.ThrowsAsync<ProviderConfigApiException>(() => clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct));
+
+        Assert.DoesNotContain("not retried", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class StallingStream : MemoryStream
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            return 0;
+        }
+    }
+
+    [Fact]
     public async Task Cancelling_during_a_backoff_wait_returns_at_once_without_the_clock_moving()
     {
         var time = new TimerRecordingTimeProvider();

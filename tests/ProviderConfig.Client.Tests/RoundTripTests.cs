@@ -114,7 +114,7 @@ public sealed class RoundTripTests
 
         Assert.True(body.ContainsKey("proxy_config"));
         Assert.Null(body["proxy_config"]);
-        foreach (var field in new[] { "network_config", "concurrency_and_buffer_size", "send_back_raw_request", "send_back_raw_response", "store_raw_request_response" })
+        foreach (var field in new[] { "network_config", "concurrency_and_buffer_size", "send_back_raw_request", "send_back_raw_response", "store_raw_request_response", "openai_config", "prompt_cache" })
         {
             Assert.True(body.ContainsKey(field), field + " must always be sent");
         }

@@ -47,6 +47,8 @@ public sealed class ValidationTests
         { "custom-base-unsupported", "custom_provider_config.base_provider_type", "must be one of anthropic, bedrock, cohere, gemini, openai, huggingface, replicate, but is 'vllm'" },
         { "custom-base-changed", "custom_provider_config.base_provider_type", "cannot be changed after creation (from 'openai' to 'anthropic')" },
         { "custom-removed", "custom_provider_config", "cannot be removed after creation" },
+        { "proxy-no-type", "proxy_config.type", "is required when proxy_config is set" },
+        { "proxy-no-url", "proxy_config.url", "is required for a 'http' proxy" },
     };
 
     [Theory]
@@ -84,6 +86,8 @@ public sealed class ValidationTests
             "custom-base-unsupported" => update with { CustomProviderConfig = update.CustomProviderConfig! with { BaseProviderType = "vllm" } },
             "custom-base-changed" => update with { CustomProviderConfig = update.CustomProviderConfig! with { BaseProviderType = ProviderName.Anthropic } },
             "custom-removed" => update with { CustomProviderConfig = null },
+            "proxy-no-type" => update with { ProxyConfig = new ProxyConfig { Url = SecretValue.Plain("http://proxy:3128") } },
+            "proxy-no-url" => update with { ProxyConfig = new ProxyConfig { Type = ProxyType.Http } },
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
         };
 

@@ -49,12 +49,14 @@ public record ProviderUpdate
     [JsonPropertyName("custom_provider_config")]
     public CustomProviderConfig? CustomProviderConfig { get; init; }
 
-    /// <summary>OpenAI-specific settings (<c>openai_config</c>). Null is not sent, which leaves the gateway's value as it is.</summary>
+    /// <summary>OpenAI-specific settings (<c>openai_config</c>). Always sent: null clears the block on the gateway.</summary>
     [JsonPropertyName("openai_config")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public OpenAIConfig? OpenAIConfig { get; init; }
 
-    /// <summary>Prompt-cache settings (<c>prompt_cache</c>, newer gateways). Null is not sent, which leaves the gateway's value as it is.</summary>
+    /// <summary>Prompt-cache settings (<c>prompt_cache</c>, newer gateways). Always sent: null clears the block on the gateway.</summary>
     [JsonPropertyName("prompt_cache")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public PromptCacheConfig? PromptCache { get; init; }
 
     /// <summary>Provider request-id forwarding (<c>provider_request_id</c>, newer gateways). Null is not sent.</summary>

@@ -56,7 +56,8 @@ public sealed class SecretValue : IEquatable<SecretValue>
     /// </summary>
     public bool LooksRedacted => Reference is not null || LooksLikeMask(_value);
 
-    /// <summary>The exact JSON this value is written as.</summary>
+    /// <summary>The exact JSON this value is written as (it holds the value, so the debugger never shows it).</summary>
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     internal JsonElement Json { get; }
 
     /// <summary>A new plain-text secret, sent to the gateway as written.</summary>

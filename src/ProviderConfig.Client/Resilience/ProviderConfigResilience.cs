@@ -56,7 +56,7 @@ internal static partial class ProviderConfigResilience
                 BackoffType = DelayBackoffType.Constant,
                 UseJitter = false,
                 Delay = TimeSpan.Zero,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, timeProvider)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, args.AttemptNumber < retry.MaxRetries, options, timeProvider)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     RetryAfter(args.Outcome.Result, timeProvider) ?? BackoffSchedule.Delay(args.AttemptNumber + 1, retry.RetryBackoffInitial, retry.RetryBackoffMax, draw())),
                 OnRetry = args =>
@@ -78,7 +78,7 @@ internal static partial class ProviderConfigResilience
         builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ProviderConfigClientOptions options, TimeProvider timeProvider)
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, bool retriesLeft, ProviderConfigClientOptions options, TimeProvider timeProvider)
     {
         if (context.CancellationToken.IsCancellationRequested)
         {
@@ -96,7 +96,8 @@ internal static partial class ProviderConfigResilience
             return false;
         }
 
-        if (RetryAfter(response, timeProvider) is { } wait && CallState.From(response.RequestMessage) is { } state)
+        // Polly asks about the last attempt too; only then is "no retries left" the reason, not Retry-After.
+        if (retriesLeft && RetryAfter(response, timeProvider) is { } wait && CallState.From(response.RequestMessage) is { } state)
         {
             var remaining = options.TotalTimeout - timeProvider.GetElapsedTime(state.StartTimestamp);
             if (wait >= remaining)

@@ -64,6 +64,19 @@ internal static class ProviderUpdateValidator
 
         ValidateCustomProvider(update, provider, Fail);
 
+        if (update.ProxyConfig is { } proxy)
+        {
+            // The gateway does not check proxies (contract §2.2 step 10): a proxy without a type is silently unused.
+            if (proxy.Type.Value.Length == 0)
+            {
+                Fail("proxy_config.type", "is required when proxy_config is set: none, http, socks5 or environment");
+            }
+            else if ((proxy.Type == ProxyType.Http || proxy.Type == ProxyType.Socks5) && proxy.Url is null)
+            {
+                Fail("proxy_config.url", $"is required for a '{proxy.Type}' proxy");
+            }
+        }
+
         if (update.ProviderRequestId?.HeaderName is { Length: > 0 } idHeader)
         {
             ValidateHeaderName("provider_request_id.header_name", idHeader, Fail);
