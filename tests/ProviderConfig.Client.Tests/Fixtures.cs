@@ -5,6 +5,13 @@ namespace ProviderConfig.Client.Tests;
 /// <summary>The contract's example bodies (tests/Fixtures, copied from the contract).</summary>
 internal static class Fixtures
 {
+    /// <summary>Applies <paramref name="edit"/> to the object and returns it, for inline fixture tweaks.</summary>
+    public static System.Text.Json.Nodes.JsonObject Let(this System.Text.Json.Nodes.JsonObject json, Action<System.Text.Json.Nodes.JsonObject> edit)
+    {
+        edit(json);
+        return json;
+    }
+
     public static readonly string[] Providers =
     [
         "get-openai-defaults.json",

@@ -124,6 +124,26 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void Values_outside_the_schema_that_the_gateway_already_stores_do_not_block_other_changes()
+    {
+        var stored = Json.ReadConfiguration(Fixtures.ReadObject("get-azure-tuned-from-config-json.json").Let(j =>
+        {
+            j["network_config"]!["keep_alive_timeout_in_seconds"] = 7200;
+            j["network_config"]!["max_conns_per_host"] = 20000;
+            j["network_config"]!["base_url"] = "http://192.168.1.20:11434";
+        }).ToJsonString());
+        var update = stored.ToUpdate();
+
+        Assert.Empty((update with { NetworkConfig = update.NetworkConfig with { MaxRetries = 5 } }).Validate(ProviderName.Azure));
+        Assert.Equal(
+            ["network_config.keep_alive_timeout_in_seconds"],
+            (update with { NetworkConfig = update.NetworkConfig with { KeepAliveTimeout = TimeSpan.FromHours(3) } }).Validate(ProviderName.Azure).Select(e => e.Path));
+        Assert.Equal(
+            ["network_config.base_url"],
+            (update with { NetworkConfig = update.NetworkConfig with { BaseUrl = "http://10.0.0.9:11434" } }).Validate(ProviderName.Azure).Select(e => e.Path));
+    }
+
+    [Fact]
     public void Zero_means_gateway_default_and_is_valid()
     {
         var update = Read("get-openai-defaults.json").ToUpdate() with { NetworkConfig = new NetworkConfig() };

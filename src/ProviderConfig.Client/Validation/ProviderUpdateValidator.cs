@@ -37,7 +37,7 @@ internal static class ProviderUpdateValidator
         }
         else
         {
-            ValidateNetwork(update.NetworkConfig, Fail);
+            ValidateNetwork(update.NetworkConfig, update.Source?.NetworkConfig, Fail);
         }
 
         if (update.ConcurrencyAndBufferSize is null)
@@ -90,7 +90,12 @@ internal static class ProviderUpdateValidator
         return errors;
     }
 
-    private static void ValidateNetwork(NetworkConfig network, Action<string, string> fail)
+    /// <remarks>
+    /// Rules the gateway's handler does not enforce itself (config-schema bounds, and the private-network check that
+    /// older gateways lack) are applied only to values that differ from what was read, so a provider the gateway
+    /// already stores that way can still be updated elsewhere.
+    /// </remarks>
+    private static void ValidateNetwork(NetworkConfig network, NetworkConfig? before, Action<string, string> fail)
     {
         const string prefix = "network_config.";
         if (network.MaxRetries < 0)
@@ -105,17 +110,18 @@ internal static class ProviderUpdateValidator
             fail(prefix + "retry_backoff_initial", $"must be less than or equal to retry_backoff_max ({Show(network.RetryBackoffMax)}), but is {Show(network.RetryBackoffInitial)}");
         }
 
-        ValidateSeconds(prefix + "default_request_timeout_in_seconds", network.DefaultRequestTimeout, min: 1, max: null, fail);
-        ValidateSeconds(prefix + "stream_idle_timeout_in_seconds", network.StreamIdleTimeout, min: 5, max: 3600, fail);
-        ValidateSeconds(prefix + "keep_alive_timeout_in_seconds", network.KeepAliveTimeout, min: 1, max: 3600, fail);
-        if (network.MaxConnsPerHost is < 0 or > 10000)
+        ValidateSeconds(prefix + "default_request_timeout_in_seconds", network.DefaultRequestTimeout, min: 1, max: null, network.DefaultRequestTimeout == before?.DefaultRequestTimeout, fail);
+        ValidateSeconds(prefix + "stream_idle_timeout_in_seconds", network.StreamIdleTimeout, min: 5, max: 3600, network.StreamIdleTimeout == before?.StreamIdleTimeout, fail);
+        ValidateSeconds(prefix + "keep_alive_timeout_in_seconds", network.KeepAliveTimeout, min: 1, max: 3600, network.KeepAliveTimeout == before?.KeepAliveTimeout, fail);
+        if (network.MaxConnsPerHost < 0 || (network.MaxConnsPerHost > 10000 && network.MaxConnsPerHost != before?.MaxConnsPerHost))
         {
             fail(prefix + "max_conns_per_host", Invariant($"must be between 1 and 10000 (0 means the gateway default), but is {network.MaxConnsPerHost}"));
         }
 
         if (!string.IsNullOrEmpty(network.BaseUrl))
         {
-            ValidateBaseUrl(prefix + "base_url", network.BaseUrl, network.AllowPrivateNetwork, fail);
+            var unchanged = before is not null && before.BaseUrl == network.BaseUrl && before.AllowPrivateNetwork == network.AllowPrivateNetwork;
+            ValidateBaseUrl(prefix + "base_url", network.BaseUrl, network.AllowPrivateNetwork || unchanged, fail);
         }
 
         foreach (var (name, value) in network.ExtraHeaders ?? new Dictionary<string, string>())
@@ -153,7 +159,7 @@ internal static class ProviderUpdateValidator
         }
     }
 
-    private static void ValidateSeconds(string path, TimeSpan value, int min, int? max, Action<string, string> fail)
+    private static void ValidateSeconds(string path, TimeSpan value, int min, int? max, bool unchanged, Action<string, string> fail)
     {
         if (value < TimeSpan.Zero)
         {
@@ -170,7 +176,7 @@ internal static class ProviderUpdateValidator
         {
             fail(path, $"must be a whole number of seconds (it is sent as integer seconds), but is {value.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
         }
-        else if (value.TotalSeconds < min || (max is { } upper && value.TotalSeconds > upper))
+        else if (!unchanged && (value.TotalSeconds < min || (max is { } upper && value.TotalSeconds > upper)))
         {
             var range = max is null ? Invariant($"at least {min} s") : Invariant($"between {min} and {max} s");
             fail(path, Invariant($"must be {range} (or 0 for the gateway default), but is {value.TotalSeconds} s"));
@@ -294,7 +300,7 @@ internal static class ProviderUpdateValidator
             {
                 fail("custom_provider_config", $"cannot be set on the built-in provider '{name}': a custom provider needs a name of its own");
             }
-            else if (!name.Value.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            else if ((before is null || !sameProvider) && !name.Value.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             {
                 fail("name", $"a custom provider's name must use only letters, digits, '-' and '_', but is '{name}'");
             }
