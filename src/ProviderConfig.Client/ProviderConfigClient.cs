@@ -94,7 +94,7 @@ public class ProviderConfigClient : IProviderConfigClient
             throw new ProviderConfigValidationException(provider, errors);
         }
 
-        return SendAsync(HttpMethod.Put, provider, (state, ct) => _api.UpdateProviderAsync(provider.Value, update, state, ct), cancellationToken);
+        return PutAsync(provider, update, cancellationToken);
     }
 
     /// <summary>How many times a read-modify-write is tried before it reports a conflict.</summary>
@@ -128,7 +128,7 @@ public class ProviderConfigClient : IProviderConfigClient
             var interference = ProviderConfigDiff.Between(current.ToUpdate(), fresh.ToUpdate());
             if (interference.IsEmpty)
             {
-                return await UpdateProviderAsync(provider, desired, cancellationToken).ConfigureAwait(false);
+                return await PutAsync(provider, desired, cancellationToken).ConfigureAwait(false); // already validated above
             }
 
             changedByOthers = interference.Changes.Select(static c => c.Path).ToList();
@@ -137,6 +137,9 @@ public class ProviderConfigClient : IProviderConfigClient
 
         throw new ProviderConfigConflictException(provider, changedByOthers, MaxReadModifyWriteAttempts);
     }
+
+    private Task<ProviderConfiguration> PutAsync(ProviderName provider, ProviderUpdate update, CancellationToken cancellationToken)
+        => SendAsync(HttpMethod.Put, provider, (state, ct) => _api.UpdateProviderAsync(provider.Value, update, state, ct), cancellationToken);
 
     private static void CheckName(ProviderName provider, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(provider))] string? parameterName = null)
     {
