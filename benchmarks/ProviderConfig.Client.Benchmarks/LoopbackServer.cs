@@ -44,8 +44,23 @@ public static class LoopbackServer
         await app.StopAsync();
     }
 
+    /// <summary>Runs <paramref name="run"/> against <see cref="ServeAsync"/> in a child process, then stops the child.</summary>
+    public static async Task WithChildAsync(Func<Uri, Task> run)
+    {
+        var (server, address) = StartChild();
+        try
+        {
+            await run(address);
+        }
+        finally
+        {
+            server.StandardInput.Close();
+            await server.WaitForExitAsync();
+        }
+    }
+
     /// <summary>Starts <see cref="ServeAsync"/> in a child process and returns it with its address.</summary>
-    public static (Process Process, Uri Address) StartChild()
+    private static (Process Process, Uri Address) StartChild()
     {
         var self = Environment.ProcessPath!;
         var info = new ProcessStartInfo(self)

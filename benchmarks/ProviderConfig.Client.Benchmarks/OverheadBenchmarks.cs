@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Polly;
 using ProviderConfig.Client.Http;
 using ProviderConfig.Client.Resilience;
 
@@ -9,7 +8,7 @@ namespace ProviderConfig.Client.Benchmarks;
 
 /// <summary>
 /// Where the SDK's per-call cost goes: the same GET with the layers added one at a time (Refit + client only; + auth
-/// handler; + resilience pipeline). Uses internals; for profiling, not for the budget.
+/// handler; + resilience pipeline; + IHttpClientFactory, i.e. as registered). Uses internals; for profiling, not for the budget.
 /// </summary>
 [MemoryDiagnoser]
 public class OverheadBenchmarks
@@ -18,6 +17,8 @@ public class OverheadBenchmarks
     private ProviderConfigClient _bare = null!;
     private ProviderConfigClient _withAuth = null!;
     private ProviderConfigClient _full = null!;
+    private ServiceProvider _services = null!;
+    private IProviderConfigClient _registered = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -27,9 +28,10 @@ public class OverheadBenchmarks
         _baseline = Clients.Baseline(options.BaseAddress, new FixtureHandler(bytes));
         _bare = Client(new FixtureHandler(bytes));
         _withAuth = Client(new ProviderAuthenticationHandler(() => options) { InnerHandler = new FixtureHandler(bytes) });
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        ProviderConfigResilience.Configure(pipeline, options, TimeProvider.System, NullLogger.Instance);
-        _full = Client(new ResilienceHandler(pipeline.Build()) { InnerHandler = new ProviderAuthenticationHandler(() => options) { InnerHandler = new FixtureHandler(bytes) } });
+        _full = Client(new ProviderConfigResilienceHandler(() => options, TimeProvider.System, NullLogger.Instance) { InnerHandler = new ProviderAuthenticationHandler(() => options) { InnerHandler = new FixtureHandler(bytes) } });
+
+        _services = Clients.Sdk(options.BaseAddress, () => new FixtureHandler(bytes));
+        _registered = _services.GetRequiredService<IProviderConfigClient>();
 
         ProviderConfigClient Client(HttpMessageHandler handler)
             => new(new HttpClient(handler) { BaseAddress = options.BaseAddress }, () => options, TimeProvider.System);
@@ -46,4 +48,10 @@ public class OverheadBenchmarks
 
     [Benchmark]
     public Task<ProviderConfiguration> Plus_Resilience() => _full.GetProviderAsync("openai");
+
+    [Benchmark]
+    public Task<ProviderConfiguration> Plus_HttpClientFactory() => _registered.GetProviderAsync("openai");
+
+    [GlobalCleanup]
+    public void Cleanup() => _services.Dispose();
 }

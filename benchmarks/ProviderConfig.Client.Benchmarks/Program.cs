@@ -1,6 +1,8 @@
 // Benchmarks (BenchmarkDotNet), a loopback load driver and a soak run; see docs/performance.md.
 //   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- --filter '*' --job short
 //   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- load [rounds] [requests]
+//   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- layers [rounds] [requests] [concurrency]
+//   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- allocs [requests] [concurrency]
 //   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- soak [requests] [concurrency] [faultRate]
 using System.Globalization;
 using BenchmarkDotNet.Running;
@@ -15,6 +17,12 @@ switch (args.FirstOrDefault())
         return 0;
     case "load":
         await LoadDriver.RunAsync(rounds: Arg(args, 1, 5), requestsPerCell: Arg(args, 2, 20_000));
+        return 0;
+    case "layers":
+        await LoadDriver.RunLayersAsync(rounds: Arg(args, 1, 5), requestsPerCell: Arg(args, 2, 20_000), concurrency: Arg(args, 3, 16));
+        return 0;
+    case "allocs":
+        await AllocationProfile.RunAsync(requests: Arg(args, 1, 100_000), concurrency: Arg(args, 2, 16));
         return 0;
     case "soak":
         return await Soak.RunAsync(

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -62,10 +61,7 @@ public class ProviderConfigClient : IProviderConfigClient
         var snapshot = options.Clone();
         timeProvider ??= TimeProvider.System;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(typeof(ProviderConfigClient).FullName!);
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        ProviderConfigResilience.Configure(pipeline, snapshot, timeProvider, logger);
-
-        var handler = new ResilienceHandler(pipeline.Build())
+        var handler = new ProviderConfigResilienceHandler(() => snapshot, timeProvider, logger)
         {
             InnerHandler = new ProviderAuthenticationHandler(() => snapshot)
             {
@@ -80,7 +76,7 @@ public class ProviderConfigClient : IProviderConfigClient
     public virtual Task<ProviderConfiguration> GetProviderAsync(ProviderName provider, CancellationToken cancellationToken = default)
     {
         CheckName(provider);
-        return SendAsync(HttpMethod.Get, provider, (state, ct) => _api.GetProviderAsync(provider.Value, state, ct), cancellationToken);
+        return SendAsync(HttpMethod.Get, provider, update: null, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -139,7 +135,7 @@ public class ProviderConfigClient : IProviderConfigClient
     }
 
     private Task<ProviderConfiguration> PutAsync(ProviderName provider, ProviderUpdate update, CancellationToken cancellationToken)
-        => SendAsync(HttpMethod.Put, provider, (state, ct) => _api.UpdateProviderAsync(provider.Value, update, state, ct), cancellationToken);
+        => SendAsync(HttpMethod.Put, provider, update, cancellationToken);
 
     private static void CheckName(ProviderName provider, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(provider))] string? parameterName = null)
     {
@@ -149,31 +145,34 @@ public class ProviderConfigClient : IProviderConfigClient
         }
     }
 
+    /// <summary>One call: a GET when <paramref name="update"/> is null, else a PUT of it.</summary>
     private async Task<ProviderConfiguration> SendAsync(
         HttpMethod method,
         ProviderName provider,
-        Func<CallState, CancellationToken, Task<HttpResponseMessage>> send,
+        ProviderUpdate? update,
         CancellationToken cancellationToken)
     {
         var options = _options();
-        var path = ProvidersPath + Uri.EscapeDataString(provider.Value);
         using var activity = Telemetry.Source.StartActivity(method == HttpMethod.Get ? "GetProvider" : "UpdateProvider", ActivityKind.Client);
         activity?.SetTag("provider.name", provider.Value);
         activity?.SetTag("http.request.method", method.Method);
 
         var state = new CallState(_timeProvider.GetTimestamp());
+        using var deadline = new Deadline(options.TotalTimeout, _timeProvider, cancellationToken);
         try
         {
             HttpResponseMessage response;
             try
             {
-                response = await send(state, cancellationToken).ConfigureAwait(false);
+                response = await (update is null
+                    ? _api.GetProviderAsync(provider.Value, state, deadline.Token)
+                    : _api.UpdateProviderAsync(provider.Value, update, state, deadline.Token)).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not ProviderConfigException)
             {
                 // The caller's own cancellation is rethrown as such, whatever wrapped it on the way out.
                 cancellationToken.ThrowIfCancellationRequested();
-                throw SendFailure(ex, method.Method, path, state, options);
+                throw SendFailure(ex, method.Method, provider, state, deadline.HasElapsed(cancellationToken), options);
             }
 
             using (response)
@@ -181,28 +180,25 @@ public class ProviderConfigClient : IProviderConfigClient
                 // A response that arrives after the caller gave up is not an answer to them.
                 cancellationToken.ThrowIfCancellationRequested();
                 PooledBody body;
-                // Refit returns once the headers are in; the body is read here, so bound it by what is left of the total timeout.
-                var remaining = options.TotalTimeout - _timeProvider.GetElapsedTime(state.StartTimestamp);
-                using var bodyDeadline = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromTicks(1), _timeProvider);
-                using var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bodyDeadline.Token);
                 try
                 {
-                    body = await PooledBody.ReadAsync(response.Content, readTimeout.Token).ConfigureAwait(false);
+                    // Refit returns once the headers are in; the body is read here, still within the call's deadline.
+                    body = await PooledBody.ReadAsync(response.Content, deadline.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (readTimeout.IsCancellationRequested)
+                    if (deadline.HasElapsed(cancellationToken))
                     {
-                        throw new ProviderConfigTransportException(method.Method, path, FormattableString.Invariant($"the total timeout of {options.TotalTimeout} elapsed while the response body was read"), state.Attempts, ex);
+                        throw new ProviderConfigTransportException(method.Method, PathOf(provider), FormattableString.Invariant($"the total timeout of {options.TotalTimeout} elapsed while the response body was read"), state.Attempts, ex);
                     }
 
                     // A connection lost mid-body surfaces as HttpIOException (an IOException) on .NET 8 and later.
-                    throw new ProviderConfigTransportException(method.Method, path, "the connection failed while the response body was read", state.Attempts, ex);
+                    throw new ProviderConfigTransportException(method.Method, PathOf(provider), "the connection failed while the response body was read", state.Attempts, ex);
                 }
                 catch (InvalidDataException ex)
                 {
-                    throw new ProviderConfigException($"{method.Method} {path}: {ex.Message}", ex);
+                    throw new ProviderConfigException($"{method.Method} {PathOf(provider)}: {ex.Message}", ex);
                 }
 
                 using (body)
@@ -211,6 +207,7 @@ public class ProviderConfigClient : IProviderConfigClient
                     activity?.SetTag("provider_config.attempts", state.Attempts);
                     if (!response.IsSuccessStatusCode)
                     {
+                        var path = PathOf(provider);
                         var error = ErrorResponse.ToException(response, body.Span, provider, method.Method, path, Math.Max(1, state.Attempts), options);
                         if (state.RetryAbandonedReason is { } abandoned)
                         {
@@ -220,7 +217,7 @@ public class ProviderConfigClient : IProviderConfigClient
                         throw error;
                     }
 
-                    return ReadConfiguration(response.Content.Headers.ContentType, body.Span, method.Method, path, options);
+                    return ReadConfiguration(response.Content.Headers.ContentType, body.Span, method.Method, provider, options);
                 }
             }
         }
@@ -231,12 +228,21 @@ public class ProviderConfigClient : IProviderConfigClient
         }
     }
 
+    /// <summary>The request path, for messages (built only when one is needed).</summary>
+    private static string PathOf(ProviderName provider) => ProvidersPath + Uri.EscapeDataString(provider.Value);
+
     /// <summary>
     /// Maps what the handler chain threw to an SDK exception. Refit wraps transport failures in its own exception
     /// types, which hold the request and its <c>Authorization</c> header, so only the cause found inside is kept.
     /// </summary>
-    private static Exception SendFailure(Exception exception, string method, string path, CallState state, ProviderConfigClientOptions options)
+    private static Exception SendFailure(Exception exception, string method, ProviderName provider, CallState state, bool deadlineElapsed, ProviderConfigClientOptions options)
     {
+        var path = PathOf(provider);
+        if (deadlineElapsed)
+        {
+            return new ProviderConfigTransportException(method, path, FormattableString.Invariant($"the total timeout of {options.TotalTimeout} elapsed"), state.Attempts, exception);
+        }
+
         for (var cause = exception; cause is not null; cause = cause.InnerException)
         {
             switch (cause)
@@ -244,10 +250,7 @@ public class ProviderConfigClient : IProviderConfigClient
                 case ProviderConfigException sdk:
                     return sdk;
                 case TimeoutRejectedException timeout:
-                    var reason = state.TotalTimeoutElapsed
-                        ? FormattableString.Invariant($"the total timeout of {options.TotalTimeout} elapsed")
-                        : FormattableString.Invariant($"the attempt timeout of {timeout.Timeout} elapsed");
-                    return new ProviderConfigTransportException(method, path, reason, state.Attempts, timeout);
+                    return new ProviderConfigTransportException(method, path, FormattableString.Invariant($"the attempt timeout of {timeout.Timeout} elapsed"), state.Attempts, timeout);
                 case HttpRequestException http:
                     return new ProviderConfigTransportException(method, path, RetryClassifier.Describe(null, http), state.Attempts, http);
             }
@@ -257,12 +260,12 @@ public class ProviderConfigClient : IProviderConfigClient
             $"{method} {path} could not be sent: {exception.GetType().Name}: {BodyExcerpt.Scrub(exception.Message, options)}");
     }
 
-    private static ProviderConfiguration ReadConfiguration(MediaTypeHeaderValue? contentType, ReadOnlySpan<byte> body, string method, string path, ProviderConfigClientOptions options)
+    private static ProviderConfiguration ReadConfiguration(MediaTypeHeaderValue? contentType, ReadOnlySpan<byte> body, string method, ProviderName provider, ProviderConfigClientOptions options)
     {
         if (contentType?.MediaType is { } mediaType && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
             throw new ProviderConfigException(
-                $"{method} {path} returned {mediaType} where a JSON provider configuration was expected (is the base address a proxy or the dashboard?). Body starts: {BodyExcerpt.Create(body, options)}");
+                $"{method} {PathOf(provider)} returned {mediaType} where a JSON provider configuration was expected (is the base address a proxy or the dashboard?). Body starts: {BodyExcerpt.Create(body, options)}");
         }
 
         try
@@ -279,7 +282,7 @@ public class ProviderConfigClient : IProviderConfigClient
                 ? $"The body is a JSON object of {body.Length} bytes (not quoted, as it may hold secrets)."
                 : $"Body starts: {BodyExcerpt.Create(body, options)}";
             throw new ProviderConfigException(
-                $"{method} {path} returned a body that is not a provider configuration: {ex.Message} {where}", ex);
+                $"{method} {PathOf(provider)} returned a body that is not a provider configuration: {ex.Message} {where}", ex);
         }
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -72,25 +71,52 @@ public static class ProviderConfigServiceCollectionExtensions
             httpClient.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns time
         });
 
-        // Exactly one resilience handler: drop any that ConfigureHttpClientDefaults added for every client.
-        // RemoveAllResilienceHandlers is marked experimental (EXTEXP0001); it is the supported way to do exactly this.
-#pragma warning disable EXTEXP0001
-        builder.RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
-        builder.AddResilienceHandler(ProviderConfigResilience.PipelineName, static (pipeline, context) =>
+        // Exactly one resilience handler: drop any that a host added to every client (ConfigureHttpClientDefaults with
+        // AddStandardResilienceHandler, say); the SDK's own follows, with the gateway's retry rules.
+        builder.ConfigureAdditionalHttpMessageHandlers(static (handlers, _) =>
         {
-            var sp = context.ServiceProvider;
-            var options = sp.GetRequiredService<IOptionsMonitor<ProviderConfigClientOptions>>().CurrentValue;
+            for (var i = handlers.Count - 1; i >= 0; i--)
+            {
+                if (IsHostResilienceHandler(handlers[i]))
+                {
+                    handlers.RemoveAt(i);
+                }
+            }
+        });
+        builder.AddHttpMessageHandler(static sp =>
+        {
+            var monitor = sp.GetRequiredService<IOptionsMonitor<ProviderConfigClientOptions>>();
             var logger = sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(ProviderConfigClient).FullName!) ?? NullLogger.Instance;
-            ProviderConfigResilience.Configure(pipeline, options, sp.GetRequiredService<TimeProvider>(), logger);
-            context.EnableReloads<ProviderConfigClientOptions>();
+            return new ProviderConfigResilienceHandler(() => monitor.CurrentValue, sp.GetRequiredService<TimeProvider>(), logger);
         });
         builder.AddHttpMessageHandler(static sp =>
         {
             var monitor = sp.GetRequiredService<IOptionsMonitor<ProviderConfigClientOptions>>();
             return new ProviderAuthenticationHandler(() => monitor.CurrentValue);
         });
+        // The SDK logs its retries and traces its calls itself. IHttpClientFactory's two per-request logging handlers
+        // cost about half a kilobyte and two async layers per call (docs/performance.md), so they are off; a consumer
+        // who wants them calls AddDefaultLogger() on the returned builder, and header values other than the
+        // allow-list are then redacted.
         builder.RedactLoggedHeaders(static header => !LoggableHeaders.Contains(header));
+        builder.RemoveAllLoggers();
         return builder;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="handler"/> is <c>Microsoft.Extensions.Http.Resilience</c>'s <c>ResilienceHandler</c> (or
+    /// derives from it). Matched by name, so the SDK does not depend on that package just to remove what it adds.
+    /// </summary>
+    private static bool IsHostResilienceHandler(DelegatingHandler handler)
+    {
+        for (var type = handler.GetType(); type is not null; type = type.BaseType)
+        {
+            if (type.FullName == "Microsoft.Extensions.Http.Resilience.ResilienceHandler")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ProviderConfig.Client.Tests;
 
@@ -266,21 +267,36 @@ public sealed class ClientRequestTests
         Assert.Empty(handler.Requests);
     }
 
-    [Fact]
-    public async Task The_api_key_is_in_no_log_line_and_no_exception()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_api_key_is_in_no_log_line_and_no_exception(bool withFactoryLogging)
     {
         var handler = new RecordingHandler
         {
             Default = _ => RecordingHandler.Json(HttpStatusCode.Unauthorized, Fixtures.Read("errors/error-401-unauthorized.json")),
         };
         handler.EnqueueJson(HttpStatusCode.ServiceUnavailable, "{}");
-        using var clients = new TestClients(handler, o => o.Retry.RetryBackoffInitial = o.Retry.RetryBackoffMax = TimeSpan.FromMilliseconds(1));
+        using var clients = new TestClients(
+            handler,
+            o => o.Retry.RetryBackoffInitial = o.Retry.RetryBackoffMax = TimeSpan.FromMilliseconds(1),
+            after: withFactoryLogging ? s => s.AddHttpClient(ProviderConfigServiceCollectionExtensions.HttpClientName).AddDefaultLogger() : null);
 
         var error = await Assert.ThrowsAsync<ProviderConfigAuthenticationException>(() => clients.Client.GetProviderAsync("openai", Ct));
 
         var logs = clients.Logs.GetSnapshot();
-        Assert.NotEmpty(logs);
-        Assert.Contains(logs, l => l.Message.Contains("Authorization", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(logs, l => l.Message.StartsWith("Retrying GET /api/providers/openai", StringComparison.Ordinal));
+        if (withFactoryLogging)
+        {
+            // IHttpClientFactory's request logs, back on request: the header is named, its value redacted.
+            Assert.Contains(logs, l => l.Message.Contains("Authorization: *", StringComparison.OrdinalIgnoreCase));
+        }
+        else
+        {
+            // Off by default: the SDK logs its retries itself.
+            Assert.DoesNotContain(logs, l => l.Category?.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) == true);
+        }
+
         foreach (var record in logs)
         {
             Assert.DoesNotContain(TestClients.ApiKey, record.Message, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ProviderConfig.Client.Resilience;
@@ -286,6 +287,83 @@ public sealed class ResilienceTests
 
         Assert.Equal("the total timeout of 00:00:45 elapsed", error.Reason);
         Assert.Equal(2, error.Attempts);
+    }
+
+    [Fact]
+    public async Task A_call_the_caller_cancelled_leaves_nothing_cancelled_for_the_calls_after_it()
+    {
+        // On the system clock each call's deadline comes from a pool; a cancelled one must never be handed out again.
+        var handler = new RecordingHandler().EnqueueHang();
+        using var clients = new TestClients(handler);
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var hanging = clients.Client.GetProviderAsync(ProviderName.OpenAI, caller.Token);
+        while (handler.Requests.Count == 0)
+        {
+            await Task.Delay(5, Ct);
+        }
+
+        await caller.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hanging);
+
+        handler.Default = _ => Ok();
+        var calls = Enumerable.Range(0, 64).Select(_ => clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct));
+        var results = await Task.WhenAll(calls);
+
+        Assert.Equal(64, results.Length);
+        Assert.Equal(65, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_attempt_timeout_equal_to_the_total_timeout_ends_the_call_as_the_total_timeout()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler { HangByDefault = true };
+        using var clients = new TestClients(handler, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(20);
+            o.TotalTimeout = TimeSpan.FromSeconds(20);
+        }, time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        var armed = await time.AdvanceNextAsync(TimeSpan.FromSeconds(21), Ct);
+        var error = await Assert.ThrowsAsync<ProviderConfigTransportException>(() => call);
+
+        Assert.Equal(TimeSpan.FromSeconds(20), armed);
+        Assert.Equal("the total timeout of 00:00:20 elapsed", error.Reason);
+        Assert.Equal(1, error.Attempts);
+    }
+
+    [Fact]
+    public async Task A_key_rotated_between_attempts_is_sent_by_the_next_attempt_in_place_of_the_old_one()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ProviderConfig:BaseAddress"] = "https://bifrost.example.com/",
+            ["ProviderConfig:ApiKey"] = "old-key-0001",
+        }).Build();
+        var handler = new RecordingHandler()
+            .Enqueue(_ =>
+            {
+                configuration["ProviderConfig:ApiKey"] = "new-key-0002";
+                configuration.Reload();
+                return Status(HttpStatusCode.ServiceUnavailable);
+            })
+            .Enqueue(_ => Ok())
+            .Enqueue(_ => Ok());
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddProviderConfigClient(configuration.GetSection("ProviderConfig")).ConfigurePrimaryHttpMessageHandler(() => handler);
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IProviderConfigClient>();
+
+        var call = client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        await call;
+        await client.GetProviderAsync(ProviderName.OpenAI, Ct);
+
+        Assert.Equal(["Bearer old-key-0001", "Bearer new-key-0002", "Bearer new-key-0002"], handler.Requests.Select(r => r.Headers["Authorization"]));
     }
 
     [Fact]

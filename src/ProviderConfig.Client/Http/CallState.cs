@@ -20,9 +20,6 @@ internal sealed class CallState
     /// <summary>Why a transient failure was not retried, when the reason is not obvious (a <c>Retry-After</c> beyond the total timeout).</summary>
     public string? RetryAbandonedReason { get; set; }
 
-    /// <summary>Whether the total timeout ended the call (as opposed to the last attempt's own timeout).</summary>
-    public bool TotalTimeoutElapsed { get; set; }
-
     /// <summary>The number of attempts sent so far.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 

@@ -22,7 +22,7 @@ internal readonly struct PooledBody : IDisposable
 
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, _length);
 
-    public static async Task<PooledBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    public static async ValueTask<PooledBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var expected = content.Headers.ContentLength;
         if (expected > MaxLength)

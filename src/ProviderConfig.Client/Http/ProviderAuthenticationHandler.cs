@@ -9,7 +9,12 @@ namespace ProviderConfig.Client.Http;
 /// </summary>
 internal sealed class ProviderAuthenticationHandler : DelegatingHandler
 {
+    private const string AuthorizationHeader = "Authorization";
+
     private readonly Func<ProviderConfigClientOptions> _options;
+
+    /// <summary>The header value last built, and the credentials it was built from (rebuilt when they change).</summary>
+    private CachedHeader? _cached;
 
     public ProviderAuthenticationHandler(Func<ProviderConfigClientOptions> options) => _options = options;
 
@@ -17,19 +22,44 @@ internal sealed class ProviderAuthenticationHandler : DelegatingHandler
     {
         CallState.From(request)?.BeginAttempt();
         var options = _options();
-        request.Headers.Authorization = CreateHeader(options);
+        var authorization = HeaderValue(options);
 
-        if (request.Headers.Authorization is not null
-            && request.RequestUri is { Scheme: "http" } uri
-            && !options.AllowInsecureTransport
-            && !ProviderConfigClientOptionsValidator.IsLoopback(uri))
+        // A retry reuses the request: replace what the previous attempt carried, never add a second value.
+        request.Headers.Remove(AuthorizationHeader);
+        if (authorization is not null)
         {
-            request.Headers.Authorization = null;
-            throw new ProviderConfigException(
-                $"Refusing to send credentials over plain http to '{uri.Host}', which is not loopback. Use https, or set {nameof(ProviderConfigClientOptions)}.{nameof(ProviderConfigClientOptions.AllowInsecureTransport)} to true.");
+            if (request.RequestUri is { Scheme: "http" } uri
+                && !options.AllowInsecureTransport
+                && !ProviderConfigClientOptionsValidator.IsLoopback(uri))
+            {
+                throw new ProviderConfigException(
+                    $"Refusing to send credentials over plain http to '{uri.Host}', which is not loopback. Use https, or set {nameof(ProviderConfigClientOptions)}.{nameof(ProviderConfigClientOptions.AllowInsecureTransport)} to true.");
+            }
+
+            request.Headers.TryAddWithoutValidation(AuthorizationHeader, authorization);
         }
 
         return base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// The <c>Authorization</c> value for <paramref name="options"/>, built once per set of credentials rather than per
+    /// attempt. Compared by reference: the options are read per attempt, and a reload gives new strings.
+    /// </summary>
+    private string? HeaderValue(ProviderConfigClientOptions options)
+    {
+        var cached = _cached;
+        if (cached is not null
+            && ReferenceEquals(cached.ApiKey, options.ApiKey)
+            && ReferenceEquals(cached.Username, options.Username)
+            && ReferenceEquals(cached.Password, options.Password))
+        {
+            return cached.Value;
+        }
+
+        var value = CreateHeader(options)?.ToString();
+        _cached = new CachedHeader(options.ApiKey, options.Username, options.Password, value);
+        return value;
     }
 
     internal static AuthenticationHeaderValue? CreateHeader(ProviderConfigClientOptions options)
@@ -46,5 +76,19 @@ internal sealed class ProviderAuthenticationHandler : DelegatingHandler
         }
 
         return null;
+    }
+
+    /// <summary>Holds no more than the options already do; never logged or shown.</summary>
+    private sealed class CachedHeader(string? apiKey, string? username, string? password, string? value)
+    {
+        public string? ApiKey { get; } = apiKey;
+
+        public string? Username { get; } = username;
+
+        public string? Password { get; } = password;
+
+        public string? Value { get; } = value;
+
+        public override string ToString() => nameof(CachedHeader);
     }
 }

@@ -3,82 +3,66 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 using ProviderConfig.Client.Http;
 
 namespace ProviderConfig.Client.Resilience;
 
 /// <summary>
-/// The SDK's one resilience pipeline: total timeout → retry (the gateway's backoff formula, <c>Retry-After</c>
-/// honoured) → attempt timeout.
+/// The SDK's resilience, in the order total timeout → retry → attempt timeout. The retry is this Polly pipeline (the
+/// gateway's backoff formula, <c>Retry-After</c> honoured). The two timeouts are <see cref="Deadline"/>s: the total one
+/// is started by the client for the whole call and reaches this pipeline as the request's cancellation token, so it stops
+/// a backoff wait and an attempt alike and also bounds the reading of the response body, which happens after the
+/// pipeline has returned; the attempt one is started by <see cref="ProviderConfigResilienceHandler"/> for each attempt.
 /// </summary>
 internal static partial class ProviderConfigResilience
 {
-    public const string PipelineName = "ProviderConfig.Client";
-
-    /// <summary>Adds the strategies to <paramref name="builder"/>.</summary>
-    /// <param name="builder">The pipeline builder.</param>
-    /// <param name="options">The client settings.</param>
+    /// <summary>
+    /// Builds the retry pipeline. Its strategies read the settings through <paramref name="options"/> on every call, so
+    /// a reloaded configuration applies to the next call without rebuilding the pipeline (a rebuildable pipeline would
+    /// track every execution to know when the old one can go).
+    /// </summary>
+    /// <param name="options">The current client settings.</param>
     /// <param name="timeProvider">The clock (a fake one in tests).</param>
     /// <param name="logger">Where retries are logged.</param>
-    /// <param name="uniform">A source of U[0, 1) draws for the jitter.</param>
-    public static void Configure(
-        ResiliencePipelineBuilder<HttpResponseMessage> builder,
-        ProviderConfigClientOptions options,
-        TimeProvider timeProvider,
-        ILogger logger,
-        Func<double>? uniform = null)
+    /// <returns>The pipeline, for <see cref="ProviderConfigResilienceHandler"/>.</returns>
+    public static ResiliencePipeline<HttpResponseMessage> Build(Func<ProviderConfigClientOptions> options, TimeProvider timeProvider, ILogger logger)
     {
-        builder.TimeProvider = timeProvider;
-        builder.AddTimeout(new TimeoutStrategyOptions
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
-            Name = "TotalTimeout",
-            Timeout = options.TotalTimeout,
-            OnTimeout = args =>
+            Name = "Retry",
+            MaxRetryAttempts = int.MaxValue, // the limit is the current MaxRetries, applied in ShouldHandle
+            BackoffType = DelayBackoffType.Constant,
+            UseJitter = false,
+            Delay = TimeSpan.Zero,
+            ShouldHandle = args =>
             {
-                if (CallState.From(args.Context.GetRequestMessage()) is { } state)
+                var current = options();
+                return ValueTask.FromResult(args.AttemptNumber < current.Retry.MaxRetries && ShouldRetry(args.Outcome, args.Context, current, timeProvider));
+            },
+            DelayGenerator = args =>
+            {
+                var retry = options().Retry;
+                return ValueTask.FromResult<TimeSpan?>(
+                    RetryAfter(args.Outcome.Result, timeProvider) ?? BackoffSchedule.Delay(args.AttemptNumber + 1, retry.RetryBackoffInitial, retry.RetryBackoffMax, Random.Shared.NextDouble()));
+            },
+            OnRetry = args =>
+            {
+                var request = args.Context.Properties.GetValue(ProviderConfigResilienceHandler.RequestKey, null!);
+                var reason = RetryClassifier.Describe(args.Outcome.Result, args.Outcome.Exception);
+                LogRetry(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?", args.AttemptNumber + 2, options().Retry.MaxRetries + 1, (long)args.RetryDelay.TotalMilliseconds, reason);
+                Activity.Current?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
                 {
-                    state.TotalTimeoutElapsed = true;
-                }
-
+                    ["attempt"] = args.AttemptNumber + 2,
+                    ["delay_ms"] = (long)args.RetryDelay.TotalMilliseconds,
+                    ["reason"] = reason,
+                }));
                 return default;
             },
-        });
-
-        var retry = options.Retry;
-        if (retry.MaxRetries > 0)
-        {
-            var draw = uniform ?? Random.Shared.NextDouble;
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                Name = "Retry",
-                MaxRetryAttempts = retry.MaxRetries,
-                BackoffType = DelayBackoffType.Constant,
-                UseJitter = false,
-                Delay = TimeSpan.Zero,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, args.AttemptNumber < retry.MaxRetries, options, timeProvider)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    RetryAfter(args.Outcome.Result, timeProvider) ?? BackoffSchedule.Delay(args.AttemptNumber + 1, retry.RetryBackoffInitial, retry.RetryBackoffMax, draw())),
-                OnRetry = args =>
-                {
-                    var request = args.Context.GetRequestMessage();
-                    var reason = RetryClassifier.Describe(args.Outcome.Result, args.Outcome.Exception);
-                    LogRetry(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?", args.AttemptNumber + 2, retry.MaxRetries + 1, (long)args.RetryDelay.TotalMilliseconds, reason);
-                    Activity.Current?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
-                    {
-                        ["attempt"] = args.AttemptNumber + 2,
-                        ["delay_ms"] = (long)args.RetryDelay.TotalMilliseconds,
-                        ["reason"] = reason,
-                    }));
-                    return default;
-                },
-            });
-        }
-
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
+        }).Build();
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, bool retriesLeft, ProviderConfigClientOptions options, TimeProvider timeProvider)
+    /// <summary>Whether a transient failure is retried; called only while retries remain.</summary>
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ProviderConfigClientOptions options, TimeProvider timeProvider)
     {
         if (context.CancellationToken.IsCancellationRequested)
         {
@@ -96,8 +80,7 @@ internal static partial class ProviderConfigResilience
             return false;
         }
 
-        // Polly asks about the last attempt too; only then is "no retries left" the reason, not Retry-After.
-        if (retriesLeft && RetryAfter(response, timeProvider) is { } wait && CallState.From(response.RequestMessage) is { } state)
+        if (RetryAfter(response, timeProvider) is { } wait && CallState.From(response.RequestMessage) is { } state)
         {
             var remaining = options.TotalTimeout - timeProvider.GetElapsedTime(state.StartTimestamp);
             if (wait >= remaining)

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+
+namespace ProviderConfig.Client.Http;
+
+/// <summary>
+/// A deadline joined with an outer token. The client starts one per call (<see cref="ProviderConfigClientOptions.TotalTimeout"/>,
+/// joined with the caller's token), covering the attempts, the waits between them and the reading of the response body;
+/// the resilience handler starts one per attempt (<see cref="ProviderConfigClientOptions.AttemptTimeout"/>, joined with
+/// the call's). On the system clock the cancellation sources are pooled (reset and reused, with their timer and
+/// registration slots), as Polly pools its own; every registration on one is disposed before it goes back.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "It is disposable; the analyzer misses IDisposable on a struct. A struct, so a call allocates no holder.")]
+internal readonly struct Deadline : IDisposable
+{
+    private const int PoolCapacity = 256;
+
+    private static readonly ConcurrentQueue<CancellationTokenSource> Pool = new();
+
+    private readonly CancellationTokenSource _source;
+    private readonly CancellationTokenRegistration _outerLink;
+    private readonly bool _pooled;
+
+    /// <summary>Starts the deadline now.</summary>
+    /// <param name="timeout">The timeout; validated to lie within what a timer accepts.</param>
+    /// <param name="timeProvider">The clock (a fake one in tests).</param>
+    /// <param name="outerToken">The outer token; cancelling it cancels <see cref="Token"/> too.</param>
+    public Deadline(TimeSpan timeout, TimeProvider timeProvider, CancellationToken outerToken)
+    {
+        _pooled = ReferenceEquals(timeProvider, TimeProvider.System);
+        if (_pooled)
+        {
+            if (!Pool.TryDequeue(out var source))
+            {
+                source = new CancellationTokenSource();
+            }
+
+            source.CancelAfter(timeout);
+            _source = source;
+        }
+        else
+        {
+            _source = new CancellationTokenSource(timeout, timeProvider);
+        }
+
+        _outerLink = outerToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), _source);
+    }
+
+    /// <summary>Cancelled when the deadline passes or the outer token is cancelled.</summary>
+    public CancellationToken Token => _source.Token;
+
+    /// <summary>Whether this deadline, not the outer token, caused the cancellation.</summary>
+    public bool HasElapsed(CancellationToken outerToken) => _source.IsCancellationRequested && !outerToken.IsCancellationRequested;
+
+    public void Dispose()
+    {
+        _outerLink.Dispose();
+
+        // TryReset stops the timer; it fails once the source was cancelled, and such a source is not reused.
+        if (_pooled && Pool.Count < PoolCapacity && _source.TryReset())
+        {
+            Pool.Enqueue(_source);
+        }
+        else
+        {
+            _source.Dispose();
+        }
+    }
+}
