@@ -75,8 +75,8 @@ public static class LoadDriver
             var options = new ProviderConfigClientOptions { BaseAddress = address, ApiKey = Clients.Key };
             var provider = Fixture.ProviderName(Fixture.Large);
             using var baseline = Clients.Baseline(address);
-            var bare = new ProviderConfigClient(new HttpClient(new SocketsHttpHandler()) { BaseAddress = address }, () => options, TimeProvider.System);
-            var auth = new ProviderConfigClient(new HttpClient(new Http.ProviderAuthenticationHandler(() => options) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = address }, () => options, TimeProvider.System);
+            var bare = new ProviderConfigClient(new HttpClient(new SocketsHttpHandler()) { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan }, () => options, TimeProvider.System);
+            var auth = new ProviderConfigClient(new HttpClient(new Http.ProviderAuthenticationHandler(() => options) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan }, () => options, TimeProvider.System);
             var created = ProviderConfigClient.Create(options);
             using var services = Clients.Sdk(address);
             var registered = services.GetRequiredService<IProviderConfigClient>();

@@ -34,7 +34,7 @@ public class OverheadBenchmarks
         _registered = _services.GetRequiredService<IProviderConfigClient>();
 
         ProviderConfigClient Client(HttpMessageHandler handler)
-            => new(new HttpClient(handler) { BaseAddress = options.BaseAddress }, () => options, TimeProvider.System);
+            => new(new HttpClient(handler) { BaseAddress = options.BaseAddress, Timeout = Timeout.InfiniteTimeSpan }, () => options, TimeProvider.System);
     }
 
     [Benchmark(Baseline = true)]

@@ -8,6 +8,9 @@ internal sealed class ProviderConfigClientOptionsValidator : IValidateOptions<Pr
 {
     private const string Prefix = nameof(ProviderConfigClientOptions) + ".";
 
+    /// <summary>The longest timeout accepted: far beyond any sensible call, and within what a timer can be set to.</summary>
+    internal static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
+
     public ValidateOptionsResult Validate(string? name, ProviderConfigClientOptions options)
     {
         var failures = GetFailures(options);
@@ -58,14 +61,14 @@ internal sealed class ProviderConfigClientOptionsValidator : IValidateOptions<Pr
             failures.Add($"{Prefix}{nameof(options.ApiKey)} contains white space or control characters; copy the key again without them.");
         }
 
-        if (options.AttemptTimeout <= TimeSpan.Zero)
+        if (options.AttemptTimeout <= TimeSpan.Zero || options.AttemptTimeout > MaxTimeout)
         {
-            failures.Add($"{Prefix}{nameof(options.AttemptTimeout)} must be greater than zero, but was {options.AttemptTimeout}.");
+            failures.Add($"{Prefix}{nameof(options.AttemptTimeout)} must be greater than zero and at most {MaxTimeout}, but was {options.AttemptTimeout}.");
         }
 
-        if (options.TotalTimeout <= TimeSpan.Zero)
+        if (options.TotalTimeout <= TimeSpan.Zero || options.TotalTimeout > MaxTimeout)
         {
-            failures.Add($"{Prefix}{nameof(options.TotalTimeout)} must be greater than zero, but was {options.TotalTimeout}.");
+            failures.Add($"{Prefix}{nameof(options.TotalTimeout)} must be greater than zero and at most {MaxTimeout}, but was {options.TotalTimeout}.");
         }
         else if (options.AttemptTimeout > options.TotalTimeout)
         {

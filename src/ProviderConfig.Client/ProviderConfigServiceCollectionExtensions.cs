@@ -26,7 +26,10 @@ public static class ProviderConfigServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, for example <c>o => o.BaseAddress = new Uri("https://bifrost.example.com")</c>.</param>
-    /// <returns>The builder of the SDK's <see cref="HttpClient"/>, to add handlers or change the primary handler.</returns>
+    /// <returns>
+    /// The builder of the SDK's <see cref="HttpClient"/>, to add handlers, change the primary handler, or bring back
+    /// <see cref="IHttpClientFactory"/>'s per-request logging (off by default) with <c>AddDefaultLogger()</c>.
+    /// </returns>
     public static IHttpClientBuilder AddProviderConfigClient(this IServiceCollection services, Action<ProviderConfigClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -42,7 +45,7 @@ public static class ProviderConfigServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section holding the settings.</param>
-    /// <returns>The builder of the SDK's <see cref="HttpClient"/>.</returns>
+    /// <returns>The builder of the SDK's <see cref="HttpClient"/>, as for the overload taking an action.</returns>
     public static IHttpClientBuilder AddProviderConfigClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -24,6 +24,8 @@ public sealed class OptionsTests
         { "half-basic", "ProviderConfigClientOptions.Username and ProviderConfigClientOptions.Password go together" },
         { "insecure", "is plain http to 'bifrost.example.com', which is not loopback" },
         { "timeouts", "ProviderConfigClientOptions.AttemptTimeout (00:05:00) must not exceed ProviderConfigClientOptions.TotalTimeout (00:02:00)" },
+        { "zero-attempt", "ProviderConfigClientOptions.AttemptTimeout must be greater than zero and at most 1.00:00:00, but was 00:00:00" },
+        { "endless-total", "ProviderConfigClientOptions.TotalTimeout must be greater than zero and at most 1.00:00:00, but was 60.00:00:00" },
         { "backoff", "ProviderConfigClientOptions.Retry.RetryBackoffInitial (00:00:10) must not exceed ProviderConfigClientOptions.Retry.RetryBackoffMax (00:00:05)" },
         { "retries", "ProviderConfigClientOptions.Retry.MaxRetries must be 0 or more" },
     };
@@ -45,6 +47,8 @@ public sealed class OptionsTests
                 case "half-basic": o.ApiKey = null; o.Username = "admin"; break;
                 case "insecure": o.BaseAddress = new Uri("http://bifrost.example.com"); break;
                 case "timeouts": o.AttemptTimeout = TimeSpan.FromMinutes(5); break;
+                case "zero-attempt": o.AttemptTimeout = TimeSpan.Zero; break;
+                case "endless-total": o.TotalTimeout = TimeSpan.FromDays(60); break;
                 case "backoff": o.Retry.RetryBackoffInitial = TimeSpan.FromSeconds(10); break;
                 case "retries": o.Retry.MaxRetries = -1; break;
             }

@@ -16,6 +16,8 @@ internal readonly struct Deadline : IDisposable
 
     private static readonly ConcurrentQueue<CancellationTokenSource> Pool = new();
 
+    private static int s_pooledCount;
+
     private readonly CancellationTokenSource _source;
     private readonly CancellationTokenRegistration _outerLink;
     private readonly bool _pooled;
@@ -29,7 +31,11 @@ internal readonly struct Deadline : IDisposable
         _pooled = ReferenceEquals(timeProvider, TimeProvider.System);
         if (_pooled)
         {
-            if (!Pool.TryDequeue(out var source))
+            if (Pool.TryDequeue(out var source))
+            {
+                Interlocked.Decrement(ref s_pooledCount);
+            }
+            else
             {
                 source = new CancellationTokenSource();
             }
@@ -56,13 +62,17 @@ internal readonly struct Deadline : IDisposable
         _outerLink.Dispose();
 
         // TryReset stops the timer; it fails once the source was cancelled, and such a source is not reused.
-        if (_pooled && Pool.Count < PoolCapacity && _source.TryReset())
+        if (_pooled && _source.TryReset())
         {
-            Pool.Enqueue(_source);
+            if (Interlocked.Increment(ref s_pooledCount) <= PoolCapacity)
+            {
+                Pool.Enqueue(_source);
+                return;
+            }
+
+            Interlocked.Decrement(ref s_pooledCount);
         }
-        else
-        {
-            _source.Dispose();
-        }
+
+        _source.Dispose();
     }
 }
