@@ -235,25 +235,37 @@ public class ProviderConfigClient : IProviderConfigClient
     /// Maps what the handler chain threw to an SDK exception. Refit wraps transport failures in its own exception
     /// types, which hold the request and its <c>Authorization</c> header, so only the cause found inside is kept.
     /// </summary>
-    private static Exception SendFailure(Exception exception, string method, ProviderName provider, CallState state, bool deadlineElapsed, ProviderConfigClientOptions options)
+    internal static Exception SendFailure(Exception exception, string method, ProviderName provider, CallState state, bool deadlineElapsed, ProviderConfigClientOptions options)
     {
         var path = PathOf(provider);
-        if (deadlineElapsed)
-        {
-            return new ProviderConfigTransportException(method, path, FormattableString.Invariant($"the total timeout of {options.TotalTimeout} elapsed"), state.Attempts, exception);
-        }
-
+        Exception? timeoutCause = null;
         for (var cause = exception; cause is not null; cause = cause.InnerException)
         {
+            if (cause is ProviderConfigException sdk)
+            {
+                return sdk;
+            }
+
+            if (deadlineElapsed)
+            {
+                // The total timeout ended the call, whatever the last attempt reported on its way out; keep the first
+                // cause that is not one of Refit's wrappers (they hold the request with its Authorization header).
+                timeoutCause ??= cause is OperationCanceledException or TimeoutRejectedException or HttpRequestException or IOException ? cause : null;
+                continue;
+            }
+
             switch (cause)
             {
-                case ProviderConfigException sdk:
-                    return sdk;
                 case TimeoutRejectedException timeout:
                     return new ProviderConfigTransportException(method, path, FormattableString.Invariant($"the attempt timeout of {timeout.Timeout} elapsed"), state.Attempts, timeout);
                 case HttpRequestException http:
                     return new ProviderConfigTransportException(method, path, RetryClassifier.Describe(null, http), state.Attempts, http);
             }
+        }
+
+        if (deadlineElapsed)
+        {
+            return new ProviderConfigTransportException(method, path, FormattableString.Invariant($"the total timeout of {options.TotalTimeout} elapsed"), state.Attempts, timeoutCause);
         }
 
         return new ProviderConfigException(

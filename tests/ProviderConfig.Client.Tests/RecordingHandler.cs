@@ -22,6 +22,13 @@ internal sealed class RecordingHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>The next request is answered by <paramref name="respond"/>, which sees the attempt's cancellation token.</summary>
+    public RecordingHandler EnqueueAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> respond)
+    {
+        _responses.Enqueue(respond);
+        return this;
+    }
+
     /// <summary>The next request waits until its attempt is cancelled (an attempt or total timeout, or the caller).</summary>
     public RecordingHandler EnqueueHang()
     {

@@ -315,6 +315,74 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task A_total_timeout_reported_by_the_handler_as_a_network_error_is_still_the_total_timeout()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler().EnqueueAsync(static async (_, ct) =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            }
+            catch (OperationCanceledException ex)
+            {
+                throw new HttpRequestException("the connection was torn down", ex);
+            }
+
+            throw new InvalidOperationException("unreachable");
+        });
+        using var clients = new TestClients(handler, o => o.AttemptTimeout = o.TotalTimeout = TimeSpan.FromSeconds(20), time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        await time.AdvanceNextAsync(TimeSpan.FromSeconds(21), Ct);
+        var error = await Assert.ThrowsAsync<ProviderConfigTransportException>(() => call);
+
+        // HttpClient reports any failure after its token was cancelled as a cancellation.
+        Assert.Equal("the total timeout of 00:00:20 elapsed", error.Reason);
+        Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
+        Assert.DoesNotContain(TestClients.ApiKey, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_total_timeout_keeps_the_transport_cause_and_drops_the_wrappers_around_it()
+    {
+        // Refit wraps a non-cancellation failure in an exception that holds the request and its Authorization header.
+        var cause = new HttpRequestException("the connection was reset");
+        var wrapped = new InvalidOperationException("a wrapper holding the request", cause);
+
+        var error = Assert.IsType<ProviderConfigTransportException>(ProviderConfigClient.SendFailure(
+            wrapped, "GET", ProviderName.OpenAI, new Http.CallState(0), deadlineElapsed: true, new ProviderConfigClientOptions { TotalTimeout = TimeSpan.FromSeconds(20) }));
+
+        Assert.Equal("the total timeout of 00:00:20 elapsed", error.Reason);
+        Assert.Same(cause, error.InnerException);
+    }
+
+    [Fact]
+    public async Task On_the_system_clock_a_deadline_that_fired_is_not_handed_to_a_later_call()
+    {
+        // The one timeout test on the real clock: deadlines are pooled only there. Timeouts of 50-100 ms keep it short.
+        var handler = new RecordingHandler().EnqueueHang().Enqueue(_ => Ok());
+        using var clients = new TestClients(handler, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(50);
+            o.Retry.RetryBackoffInitial = o.Retry.RetryBackoffMax = TimeSpan.FromMilliseconds(1);
+        });
+        var hanging = new RecordingHandler { HangByDefault = true };
+        using var slow = new TestClients(hanging, o => o.AttemptTimeout = o.TotalTimeout = TimeSpan.FromMilliseconds(100));
+
+        await clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var attemptsOfTheFirstCall = handler.Requests.Count;
+        var error = await Assert.ThrowsAsync<ProviderConfigTransportException>(() => slow.Client.GetProviderAsync(ProviderName.OpenAI, Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct));
+        handler.Default = _ => Ok();
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct)));
+
+        Assert.Equal(2, attemptsOfTheFirstCall); // the first attempt's deadline fired
+        Assert.Equal("the total timeout of 00:00:00.1000000 elapsed", error.Reason);
+        Assert.Equal(64, results.Length);
+        Assert.Equal(66, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task An_attempt_timeout_equal_to_the_total_timeout_ends_the_call_as_the_total_timeout()
     {
         var time = new TimerRecordingTimeProvider();

@@ -7,7 +7,9 @@ namespace ProviderConfig.Client.Http;
 /// joined with the caller's token), covering the attempts, the waits between them and the reading of the response body;
 /// the resilience handler starts one per attempt (<see cref="ProviderConfigClientOptions.AttemptTimeout"/>, joined with
 /// the call's). On the system clock the cancellation sources are pooled (reset and reused, with their timer and
-/// registration slots), as Polly pools its own; every registration on one is disposed before it goes back.
+/// registration slots), as Polly pools its own; every registration on one is disposed before it goes back. As with
+/// Polly's pool, a handler that kept the token after its call or attempt ended could see a later call's cancellation;
+/// the SDK's handlers and <see cref="HttpClient"/>'s do not keep it.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "It is disposable; the analyzer misses IDisposable on a struct. A struct, so a call allocates no holder.")]
 internal readonly struct Deadline : IDisposable

@@ -14,6 +14,7 @@ internal sealed class ProviderAuthenticationHandler : DelegatingHandler
     private readonly Func<ProviderConfigClientOptions> _options;
 
     /// <summary>The header value last built, and the credentials it was built from (rebuilt when they change).</summary>
+    [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
     private CachedHeader? _cached;
 
     public ProviderAuthenticationHandler(Func<ProviderConfigClientOptions> options) => _options = options;
@@ -78,15 +79,20 @@ internal sealed class ProviderAuthenticationHandler : DelegatingHandler
         return null;
     }
 
-    /// <summary>Holds no more than the options already do; never logged or shown.</summary>
+    /// <summary>Holds no more than the options already do; never logged or shown, not even in the debugger.</summary>
+    [System.Diagnostics.DebuggerDisplay("CachedHeader")]
     private sealed class CachedHeader(string? apiKey, string? username, string? password, string? value)
     {
+        [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
         public string? ApiKey { get; } = apiKey;
 
+        [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
         public string? Username { get; } = username;
 
+        [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
         public string? Password { get; } = password;
 
+        [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
         public string? Value { get; } = value;
 
         public override string ToString() => nameof(CachedHeader);
