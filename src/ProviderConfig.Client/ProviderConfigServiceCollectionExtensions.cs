@@ -71,7 +71,7 @@ public static class ProviderConfigServiceCollectionExtensions
         builder.ConfigureHttpClient(static (sp, httpClient) =>
         {
             httpClient.BaseAddress = sp.GetRequiredService<IOptionsMonitor<ProviderConfigClientOptions>>().CurrentValue.BaseAddress;
-            httpClient.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns time
+            httpClient.Timeout = Timeout.InfiniteTimeSpan; // the SDK's deadlines own time (total per call, attempt per try)
         });
 
         // Exactly one resilience handler: drop any that a host added to every client (ConfigureHttpClientDefaults with
