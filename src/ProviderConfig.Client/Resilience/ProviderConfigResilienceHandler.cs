@@ -34,14 +34,23 @@ internal sealed class ProviderConfigResilienceHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // The first attempt goes out directly: an answer that is not transient is final and needs no pipeline. Anything
+        // else enters the pipeline as the outcome of its first attempt, so Polly alone decides whether, when and how
+        // often to retry, exactly as if it had sent that attempt itself.
+        var first = await SendAttemptAsync(request, cancellationToken).ConfigureAwait(false);
+        if (first.Exception is null && !RetryClassifier.IsTransientStatus(first.Result!.StatusCode))
+        {
+            return first.Result;
+        }
+
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RequestKey, request);
         try
         {
             var outcome = await _pipeline.ExecuteOutcomeAsync(
-                static (context, state) => state.Handler.SendAttemptAsync(state.Request, context.CancellationToken),
+                static (context, attempts) => attempts.NextAsync(context.CancellationToken),
                 context,
-                (Handler: this, Request: request)).ConfigureAwait(false);
+                new Attempts(this, request, first)).ConfigureAwait(false);
             outcome.ThrowIfException();
             return outcome.Result!;
         }
@@ -104,6 +113,23 @@ internal sealed class ProviderConfigResilienceHandler : DelegatingHandler
         catch (Exception ex)
         {
             return Outcome.FromException<HttpResponseMessage>(ex);
+        }
+    }
+
+    /// <summary>The attempts the pipeline asks for: the one already sent, then new ones.</summary>
+    private sealed class Attempts(ProviderConfigResilienceHandler handler, HttpRequestMessage request, Outcome<HttpResponseMessage> first)
+    {
+        private Outcome<HttpResponseMessage>? _first = first;
+
+        public ValueTask<Outcome<HttpResponseMessage>> NextAsync(CancellationToken cancellationToken)
+        {
+            if (_first is { } sent)
+            {
+                _first = null;
+                return ValueTask.FromResult(sent);
+            }
+
+            return handler.SendAttemptAsync(request, cancellationToken);
         }
     }
 }
