@@ -11,7 +11,8 @@ namespace ProviderConfig.Client.Resilience;
 /// <c>Microsoft.Extensions.Http.Resilience</c>'s <c>ResilienceHandler</c>, and its own attempt timeout rather than
 /// Polly's timeout strategy: the registry behind the former (execution tracking, metering and logging on every call) and
 /// the extra async layer of the latter were most of the SDK's per-call cost on a real connection, while the SDK logs its
-/// retries and traces its calls itself (docs/performance.md).
+/// retries and traces its calls itself. For the same reason a first attempt whose answer is final (not transient) never
+/// enters the pipeline (docs/performance.md).
 /// </summary>
 internal sealed class ProviderConfigResilienceHandler : DelegatingHandler
 {
