@@ -14,7 +14,20 @@ public class ProviderConfigApiException : ProviderConfigException
     /// <param name="requestId">The <c>x-request-id</c> response header, when present.</param>
     /// <param name="attempts">How many attempts were sent, retries included.</param>
     public ProviderConfigApiException(HttpStatusCode statusCode, string? serverMessage, string method, string path, string? requestId, int attempts)
-        : base(BuildMessage(statusCode, serverMessage, method, path, requestId, attempts))
+        : this(statusCode, serverMessage, method, path, requestId, attempts, advice: null)
+    {
+    }
+
+    /// <summary>Creates an exception for an error response, with advice that the message adds after the gateway's words.</summary>
+    /// <param name="statusCode">The HTTP status of the last response.</param>
+    /// <param name="serverMessage">The gateway's error message, or a short excerpt of a body that was not the gateway's error JSON.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The request path.</param>
+    /// <param name="requestId">The <c>x-request-id</c> response header, when present.</param>
+    /// <param name="attempts">How many attempts were sent, retries included.</param>
+    /// <param name="advice">What the caller can do, appended to the message; null for none.</param>
+    protected ProviderConfigApiException(HttpStatusCode statusCode, string? serverMessage, string method, string path, string? requestId, int attempts, string? advice)
+        : base(BuildMessage(statusCode, serverMessage, method, path, requestId, attempts, advice))
     {
         StatusCode = statusCode;
         ServerMessage = serverMessage;
@@ -26,6 +39,9 @@ public class ProviderConfigApiException : ProviderConfigException
 
     /// <summary>The HTTP status of the last response.</summary>
     public HttpStatusCode StatusCode { get; }
+
+    internal static ProviderConfigApiException WithAdvice(HttpStatusCode statusCode, string? serverMessage, string method, string path, string? requestId, int attempts, string advice)
+        => new(statusCode, serverMessage, method, path, requestId, attempts, advice);
 
     /// <summary>The gateway's own error message, when it sent one.</summary>
     public string? ServerMessage { get; }
@@ -42,7 +58,7 @@ public class ProviderConfigApiException : ProviderConfigException
     /// <summary>How many attempts were sent, retries included.</summary>
     public int Attempts { get; }
 
-    private static string BuildMessage(HttpStatusCode statusCode, string? serverMessage, string method, string path, string? requestId, int attempts)
+    private static string BuildMessage(HttpStatusCode statusCode, string? serverMessage, string method, string path, string? requestId, int attempts, string? advice)
     {
         var message = string.Create(CultureInfo.InvariantCulture, $"{method} {path} failed with {(int)statusCode} {statusCode}");
         if (!string.IsNullOrEmpty(serverMessage))
@@ -53,6 +69,11 @@ public class ProviderConfigApiException : ProviderConfigException
         if (attempts > 1)
         {
             message += string.Create(CultureInfo.InvariantCulture, $" (after {attempts} attempts)");
+        }
+
+        if (!string.IsNullOrEmpty(advice))
+        {
+            message += ". " + advice.TrimEnd('.');
         }
 
         return requestId is null ? message + "." : message + ". Request id: " + requestId + ".";

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -9,6 +12,7 @@ using Polly.Timeout;
 using ProviderConfig.Client.Http;
 using ProviderConfig.Client.Resilience;
 using ProviderConfig.Client.Serialization;
+using ProviderConfig.Client.Validation;
 using Refit;
 
 namespace ProviderConfig.Client;
@@ -21,8 +25,6 @@ namespace ProviderConfig.Client;
 /// <remarks>Thread-safe. Methods are virtual so the client can be mocked.</remarks>
 public class ProviderConfigClient : IProviderConfigClient
 {
-    private const string ProvidersPath = "/api/providers/";
-
     private readonly IProviderConfigApi _api = null!;
     private readonly Func<ProviderConfigClientOptions> _options = null!;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
@@ -76,7 +78,12 @@ public class ProviderConfigClient : IProviderConfigClient
     public virtual Task<ProviderConfiguration> GetProviderAsync(ProviderName provider, CancellationToken cancellationToken = default)
     {
         CheckName(provider);
-        return SendAsync(HttpMethod.Get, provider, update: null, cancellationToken);
+        return SendAsync(
+            new CallTarget(Operation.GetProvider, provider),
+            provider.Value,
+            static (api, name, state, token) => api.GetProviderAsync(name, state, token),
+            ProviderConfigJsonContext.Default.ProviderConfiguration,
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -84,12 +91,7 @@ public class ProviderConfigClient : IProviderConfigClient
     {
         CheckName(provider);
         ArgumentNullException.ThrowIfNull(update);
-        var errors = update.Validate(provider);
-        if (errors.Count > 0)
-        {
-            throw new ProviderConfigValidationException(provider, errors);
-        }
-
+        ThrowIfInvalid(provider, update);
         return PutAsync(provider, update, cancellationToken);
     }
 
@@ -97,45 +99,368 @@ public class ProviderConfigClient : IProviderConfigClient
     internal const int MaxReadModifyWriteAttempts = 3;
 
     /// <inheritdoc />
-    public virtual async Task<ProviderConfiguration> UpdateProviderAsync(ProviderName provider, Func<ProviderUpdate, ProviderUpdate> change, CancellationToken cancellationToken = default)
+    public virtual Task<ProviderConfiguration> UpdateProviderAsync(ProviderName provider, Func<ProviderUpdate, ProviderUpdate> change, CancellationToken cancellationToken = default)
     {
         CheckName(provider);
         ArgumentNullException.ThrowIfNull(change);
+        return ReadModifyWriteAsync(
+            token => GetProviderAsync(provider, token),
+            static current => current.ToUpdate(),
+            ProviderConfigDiff.ToNode,
+            change,
+            desired => ThrowIfInvalid(provider, desired),
+            (desired, token) => PutAsync(provider, desired, token), // already validated
+            static (current, fresh) => ProviderConfigDiff.Between(current.ToUpdate(), fresh.ToUpdate()),
+            paths => new ProviderConfigConflictException(provider, paths, MaxReadModifyWriteAttempts),
+            cancellationToken);
+    }
 
-        var current = await GetProviderAsync(provider, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<ProviderConfiguration>> ListProvidersAsync(CancellationToken cancellationToken = default)
+    {
+        var list = await SendAsync(
+            new CallTarget(Operation.ListProviders, default),
+            0,
+            static (api, _, state, token) => api.ListProvidersAsync(state, token),
+            ProviderConfigJsonContext.Default.ProviderListResponse,
+            cancellationToken).ConfigureAwait(false);
+        return list.Providers ?? [];
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<ProviderConfiguration> CreateProviderAsync(ProviderName provider, ProviderUpdate configuration, CancellationToken cancellationToken = default)
+    {
+        CheckName(provider);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var payload = CreatePayload(provider, configuration, out var omitsSizes);
+        var errors = configuration.Validate(provider).Where(e => !(omitsSizes && e.Path.StartsWith("concurrency_and_buffer_size", StringComparison.Ordinal))).ToList();
+        if (errors.Count > 0)
+        {
+            throw new ProviderConfigValidationException(provider, errors);
+        }
+
+        try
+        {
+            return await SendAsync(
+                new CallTarget(Operation.CreateProvider, provider),
+                payload,
+                static (api, body, state, token) => api.CreateProviderAsync(body, state, token),
+                ProviderConfigJsonContext.Default.ProviderConfiguration,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProviderConfigException ex) when (MayHaveBeenStored(ex))
+        {
+            // An earlier attempt may have created the provider and lost its answer: a replay then meets "already exists".
+            var stored = await TryReadBackAsync(token => GetProviderAsync(provider, token), cancellationToken).ConfigureAwait(false);
+            if (stored is not null && stored.CustomProviderConfig?.BaseProviderType == configuration.CustomProviderConfig?.BaseProviderType)
+            {
+                return stored;
+            }
+
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual async Task DeleteProviderAsync(ProviderName provider, CancellationToken cancellationToken = default)
+    {
+        CheckName(provider);
+        try
+        {
+            await SendAsync<string, object>(
+                new CallTarget(Operation.DeleteProvider, provider),
+                provider.Value,
+                static (api, name, state, token) => api.DeleteProviderAsync(name, state, token),
+                responseType: null,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProviderNotFoundException)
+        {
+            // Older gateways answer 404 for a provider that is not there; newer ones 200. Either way it is gone.
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<ProviderKey>> ListKeysAsync(ProviderName provider, CancellationToken cancellationToken = default)
+    {
+        CheckName(provider);
+        var list = await SendAsync(
+            new CallTarget(Operation.ListKeys, provider),
+            provider.Value,
+            static (api, name, state, token) => api.ListKeysAsync(name, state, token),
+            ProviderConfigJsonContext.Default.ProviderKeyListResponse,
+            cancellationToken).ConfigureAwait(false);
+        return Stamp(provider, list.Keys);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<ProviderKey> GetKeyAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default)
+    {
+        CheckName(provider);
+        CheckKeyId(keyId);
+        var key = await SendAsync(
+            new CallTarget(Operation.GetKey, provider, keyId),
+            (provider.Value, keyId),
+            static (api, arg, state, token) => api.GetKeyAsync(arg.Item1, arg.keyId, state, token),
+            ProviderConfigJsonContext.Default.ProviderKey,
+            cancellationToken).ConfigureAwait(false);
+        return Stamp(provider, key);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<ProviderKey> CreateKeyAsync(ProviderName provider, ProviderKeyUpdate key, CancellationToken cancellationToken = default)
+    {
+        CheckName(provider);
+        ArgumentNullException.ThrowIfNull(key);
+        ThrowIfInvalid(provider, keyId: null, key);
+
+        // A client-generated id makes a replayed create recognisable: the gateway keeps the id it is given.
+        var body = key with { Id = string.IsNullOrEmpty(key.Id) ? Guid.NewGuid().ToString() : key.Id };
+        try
+        {
+            var created = await SendAsync(
+                new CallTarget(Operation.CreateKey, provider, KeyName: body.Name),
+                (provider.Value, body),
+                static (api, arg, state, token) => api.CreateKeyAsync(arg.Item1, arg.body, state, token),
+                ProviderConfigJsonContext.Default.ProviderKey,
+                cancellationToken).ConfigureAwait(false);
+            return Stamp(provider, created);
+        }
+        catch (ProviderConfigException ex) when (MayHaveBeenStored(ex))
+        {
+            // An earlier attempt may have stored the key and lost its answer: look for the id this call generated.
+            var stored = await TryReadBackAsync(token => GetKeyAsync(provider, body.Id!, token), cancellationToken).ConfigureAwait(false);
+            if (stored is not null && (body.Name is null || string.Equals(stored.Name, body.Name, StringComparison.Ordinal)))
+            {
+                return stored;
+            }
+
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderKey> UpdateKeyAsync(ProviderName provider, string keyId, ProviderKeyUpdate key, CancellationToken cancellationToken = default)
+    {
+        CheckName(provider);
+        CheckKeyId(keyId);
+        ArgumentNullException.ThrowIfNull(key);
+        ThrowIfInvalid(provider, keyId, key);
+        return PutKeyAsync(provider, keyId, key, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderKey> UpdateKeyAsync(ProviderName provider, string keyId, Func<ProviderKeyUpdate, ProviderKeyUpdate> change, CancellationToken cancellationToken = default)
+    {
+        CheckName(provider);
+        CheckKeyId(keyId);
+        ArgumentNullException.ThrowIfNull(change);
+        return ReadModifyWriteAsync(
+            token => GetKeyAsync(provider, keyId, token),
+            static current => current.ToUpdate(),
+            ProviderConfigDiff.ToNode,
+            change,
+            desired => ThrowIfInvalid(provider, keyId, desired),
+            (desired, token) => PutKeyAsync(provider, keyId, desired, token), // already validated
+            static (current, fresh) => ProviderConfigDiff.Between(current.ToUpdate(), fresh.ToUpdate()),
+            paths => new ProviderConfigConflictException(provider, keyId, paths, MaxReadModifyWriteAttempts),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<ProviderKey> DeleteKeyAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default)
+    {
+        CheckName(provider);
+        CheckKeyId(keyId);
+
+        // Read first: if an attempt deletes the key and its answer is lost, the retry meets a 404 and this is what was deleted.
+        var existing = await GetKeyAsync(provider, keyId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var deleted = await SendAsync(
+                new CallTarget(Operation.DeleteKey, provider, keyId),
+                (provider.Value, keyId),
+                static (api, arg, state, token) => api.DeleteKeyAsync(arg.Item1, arg.keyId, state, token),
+                ProviderConfigJsonContext.Default.ProviderKey,
+                cancellationToken).ConfigureAwait(false);
+            return Stamp(provider, deleted);
+        }
+        catch (ProviderKeyNotFoundException ex) when (ex.Attempts > 1)
+        {
+            return existing;
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<ProviderKey>> RefreshModelsAsync(ProviderName provider, CancellationToken cancellationToken = default)
+    {
+        CheckName(provider);
+        var list = await SendAsync(
+            new CallTarget(Operation.RefreshModels, provider),
+            provider.Value,
+            static (api, name, state, token) => api.RefreshModelsAsync(name, state, token),
+            ProviderConfigJsonContext.Default.ProviderKeyListResponse,
+            cancellationToken).ConfigureAwait(false);
+        return Stamp(provider, list.Keys);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<ProviderKey> RefreshKeyModelsAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default)
+    {
+        CheckName(provider);
+        CheckKeyId(keyId);
+        var key = await SendAsync(
+            new CallTarget(Operation.RefreshKeyModels, provider, keyId),
+            (provider.Value, keyId),
+            static (api, arg, state, token) => api.RefreshKeyModelsAsync(arg.Item1, arg.keyId, state, token),
+            ProviderConfigJsonContext.Default.ProviderKey,
+            cancellationToken).ConfigureAwait(false);
+        return Stamp(provider, key);
+    }
+
+    private Task<ProviderConfiguration> PutAsync(ProviderName provider, ProviderUpdate update, CancellationToken cancellationToken)
+        => SendAsync(
+            new CallTarget(Operation.UpdateProvider, provider),
+            (provider.Value, update),
+            static (api, arg, state, token) => api.UpdateProviderAsync(arg.Item1, arg.update, state, token),
+            ProviderConfigJsonContext.Default.ProviderConfiguration,
+            cancellationToken);
+
+    private async Task<ProviderKey> PutKeyAsync(ProviderName provider, string keyId, ProviderKeyUpdate key, CancellationToken cancellationToken)
+    {
+        var body = key with { Id = keyId };
+        var updated = await SendAsync(
+            new CallTarget(Operation.UpdateKey, provider, keyId, body.Name),
+            (provider.Value, keyId, body),
+            static (api, arg, state, token) => api.UpdateKeyAsync(arg.Item1, arg.keyId, arg.body, state, token),
+            ProviderConfigJsonContext.Default.ProviderKey,
+            cancellationToken).ConfigureAwait(false);
+        return Stamp(provider, updated);
+    }
+
+    /// <summary>
+    /// The read-modify-write shared by providers and keys: read, apply the change to a copy, validate, read again and
+    /// write only if nobody changed the target in between; otherwise try again on the fresh copy, up to
+    /// <see cref="MaxReadModifyWriteAttempts"/> times. A change that changes nothing writes nothing.
+    /// </summary>
+    private static async Task<TRead> ReadModifyWriteAsync<TRead, TUpdate>(
+        Func<CancellationToken, Task<TRead>> read,
+        Func<TRead, TUpdate> toUpdate,
+        Func<TUpdate, JsonNode> toJson,
+        Func<TUpdate, TUpdate> change,
+        Action<TUpdate> validate,
+        Func<TUpdate, CancellationToken, Task<TRead>> write,
+        Func<TRead, TRead, ProviderConfigDiff> interference,
+        Func<IReadOnlyList<string>, ProviderConfigConflictException> conflict,
+        CancellationToken cancellationToken)
+        where TUpdate : class
+    {
+        var current = await read(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> changedByOthers = [];
         for (var attempt = 1; attempt <= MaxReadModifyWriteAttempts; attempt++)
         {
-            var before = current.ToUpdate();
-            var beforeJson = ProviderConfigDiff.ToNode(before); // taken first: a change that edits in place must still be seen
+            var before = toUpdate(current);
+            var beforeJson = toJson(before); // taken first: a change that edits in place must still be seen
             var desired = change(before) ?? throw new InvalidOperationException("The change function returned null; return the update, changed with 'with'.");
-            var errors = desired.Validate(provider);
-            if (errors.Count > 0)
-            {
-                throw new ProviderConfigValidationException(provider, errors);
-            }
-
-            if (System.Text.Json.Nodes.JsonNode.DeepEquals(beforeJson, ProviderConfigDiff.ToNode(desired)))
+            validate(desired);
+            if (JsonNode.DeepEquals(beforeJson, toJson(desired)))
             {
                 return current;
             }
 
-            var fresh = await GetProviderAsync(provider, cancellationToken).ConfigureAwait(false);
-            var interference = ProviderConfigDiff.Between(current.ToUpdate(), fresh.ToUpdate());
-            if (interference.IsEmpty)
+            var fresh = await read(cancellationToken).ConfigureAwait(false);
+            var changes = interference(current, fresh);
+            if (changes.IsEmpty)
             {
-                return await PutAsync(provider, desired, cancellationToken).ConfigureAwait(false); // already validated above
+                return await write(desired, cancellationToken).ConfigureAwait(false);
             }
 
-            changedByOthers = interference.Changes.Select(static c => c.Path).ToList();
+            changedByOthers = changes.Changes.Select(static c => c.Path).ToList();
             current = fresh;
         }
 
-        throw new ProviderConfigConflictException(provider, changedByOthers, MaxReadModifyWriteAttempts);
+        throw conflict(changedByOthers);
     }
 
-    private Task<ProviderConfiguration> PutAsync(ProviderName provider, ProviderUpdate update, CancellationToken cancellationToken)
-        => SendAsync(HttpMethod.Put, provider, update, cancellationToken);
+    /// <summary>Whether a failed create may still have been stored: no answer came, or a replay met a 409 or 500.</summary>
+    private static bool MayHaveBeenStored(ProviderConfigException exception) => exception switch
+    {
+        ProviderConfigTransportException => true,
+        ProviderConfigApiException api => api.Attempts > 1 && api.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.InternalServerError,
+        _ => false,
+    };
+
+    /// <summary>Reads back what a create may have stored; null when that read fails too (the create's own error is then reported).</summary>
+    private static async Task<T?> TryReadBackAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await read(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProviderConfigException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The body of <c>POST /api/providers</c>: the update with the new name, leaving out the two sizing blocks when they
+    /// are still the SDK's all-zero defaults, so that the gateway applies its own defaults (contract management §2.2).
+    /// </summary>
+    private static JsonObject CreatePayload(ProviderName provider, ProviderUpdate configuration, out bool omitsSizes)
+    {
+        var fields = ProviderConfigDiff.ToNode(configuration).AsObject();
+        var payload = new JsonObject { ["provider"] = provider.Value };
+        omitsSizes = configuration.ConcurrencyAndBufferSize == new ConcurrencyAndBufferSize();
+        var omitsNetwork = configuration.NetworkConfig == new NetworkConfig();
+        foreach (var (name, value) in fields.ToList())
+        {
+            if ((omitsSizes && name == "concurrency_and_buffer_size") || (omitsNetwork && name == "network_config"))
+            {
+                continue;
+            }
+
+            fields.Remove(name);
+            payload[name] = value;
+        }
+
+        return payload;
+    }
+
+    private static void ThrowIfInvalid(ProviderName provider, ProviderUpdate update)
+    {
+        var errors = update.Validate(provider);
+        if (errors.Count > 0)
+        {
+            throw new ProviderConfigValidationException(provider, errors);
+        }
+    }
+
+    private static void ThrowIfInvalid(ProviderName provider, string? keyId, ProviderKeyUpdate key)
+    {
+        var errors = ProviderKeyUpdateValidator.Validate(key, provider, keyId);
+        if (errors.Count > 0)
+        {
+            throw new ProviderConfigValidationException(provider, keyId, errors);
+        }
+    }
+
+    private static ProviderKey Stamp(ProviderName provider, ProviderKey key)
+    {
+        key.Provider = provider;
+        return key;
+    }
+
+    private static IReadOnlyList<ProviderKey> Stamp(ProviderName provider, IReadOnlyList<ProviderKey>? keys)
+    {
+        foreach (var key in keys ?? [])
+        {
+            key.Provider = provider;
+        }
+
+        return keys ?? [];
+    }
 
     private static void CheckName(ProviderName provider, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(provider))] string? parameterName = null)
     {
@@ -145,40 +470,61 @@ public class ProviderConfigClient : IProviderConfigClient
         }
     }
 
-    /// <summary>One call: a GET when <paramref name="update"/> is null, else a PUT of it.</summary>
-    private async Task<ProviderConfiguration> SendAsync(
-        HttpMethod method,
-        ProviderName provider,
-        ProviderUpdate? update,
+    private static void CheckKeyId(string keyId, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(keyId))] string? parameterName = null)
+        => ArgumentException.ThrowIfNullOrWhiteSpace(keyId, parameterName);
+
+    /// <summary>
+    /// The one send path of every operation: starts the call's deadline and activity, sends through the handler chain
+    /// (resilience, then authentication), maps a failure or an error status to an SDK exception, and reads the body.
+    /// </summary>
+    /// <param name="call">What the call is about.</param>
+    /// <param name="argument">What <paramref name="send"/> needs, passed through so that the delegate captures nothing.</param>
+    /// <param name="send">Calls the Refit method.</param>
+    /// <param name="responseType">How to read a successful body; null when the body carries nothing (it is not read).</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    private async Task<T> SendAsync<TArgument, T>(
+        CallTarget call,
+        TArgument argument,
+        Func<IProviderConfigApi, TArgument, CallState, CancellationToken, Task<HttpResponseMessage>> send,
+        JsonTypeInfo<T>? responseType,
         CancellationToken cancellationToken)
     {
         var options = _options();
-        using var activity = Telemetry.Source.StartActivity(method == HttpMethod.Get ? "GetProvider" : "UpdateProvider", ActivityKind.Client);
-        activity?.SetTag("provider.name", provider.Value);
-        activity?.SetTag("http.request.method", method.Method);
+        using var activity = Telemetry.Source.StartActivity(call.ActivityName, ActivityKind.Client);
+        activity?.SetTag("provider.name", call.Provider.Value);
+        activity?.SetTag("http.request.method", call.Method);
+        if (call.KeyId is not null)
+        {
+            activity?.SetTag("provider.key_id", call.KeyId);
+        }
 
-        var state = new CallState(_timeProvider.GetTimestamp());
+        var state = new CallState(call.Operation, _timeProvider.GetTimestamp());
         using var deadline = new Deadline(options.TotalTimeout, _timeProvider, cancellationToken);
         try
         {
             HttpResponseMessage response;
             try
             {
-                response = await (update is null
-                    ? _api.GetProviderAsync(provider.Value, state, deadline.Token)
-                    : _api.UpdateProviderAsync(provider.Value, update, state, deadline.Token)).ConfigureAwait(false);
+                response = await send(_api, argument, state, deadline.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not ProviderConfigException)
             {
                 // The caller's own cancellation is rethrown as such, whatever wrapped it on the way out.
                 cancellationToken.ThrowIfCancellationRequested();
-                throw SendFailure(ex, method.Method, provider, state, deadline.HasElapsed(cancellationToken), options);
+                throw SendFailure(ex, call, state, deadline.HasElapsed(cancellationToken), options);
             }
 
             using (response)
             {
                 // A response that arrives after the caller gave up is not an answer to them.
                 cancellationToken.ThrowIfCancellationRequested();
+                activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+                activity?.SetTag("provider_config.attempts", state.Attempts);
+                if (response.IsSuccessStatusCode && responseType is null)
+                {
+                    return default!;
+                }
+
                 PooledBody body;
                 try
                 {
@@ -190,25 +536,22 @@ public class ProviderConfigClient : IProviderConfigClient
                     cancellationToken.ThrowIfCancellationRequested();
                     if (deadline.HasElapsed(cancellationToken))
                     {
-                        throw new ProviderConfigTransportException(method.Method, PathOf(provider), FormattableString.Invariant($"the total timeout of {options.TotalTimeout} elapsed while the response body was read"), state.Attempts, ex);
+                        throw new ProviderConfigTransportException(call.Method, call.Path, FormattableString.Invariant($"the total timeout of {options.TotalTimeout} elapsed while the response body was read"), state.Attempts, ex);
                     }
 
                     // A connection lost mid-body surfaces as HttpIOException (an IOException) on .NET 8 and later.
-                    throw new ProviderConfigTransportException(method.Method, PathOf(provider), "the connection failed while the response body was read", state.Attempts, ex);
+                    throw new ProviderConfigTransportException(call.Method, call.Path, "the connection failed while the response body was read", state.Attempts, ex);
                 }
                 catch (InvalidDataException ex)
                 {
-                    throw new ProviderConfigException($"{method.Method} {PathOf(provider)}: {ex.Message}", ex);
+                    throw new ProviderConfigException($"{call.Method} {call.Path}: {ex.Message}", ex);
                 }
 
                 using (body)
                 {
-                    activity?.SetTag("http.response.status_code", (int)response.StatusCode);
-                    activity?.SetTag("provider_config.attempts", state.Attempts);
                     if (!response.IsSuccessStatusCode)
                     {
-                        var path = PathOf(provider);
-                        var error = ErrorResponse.ToException(response, body.Span, provider, method.Method, path, Math.Max(1, state.Attempts), options);
+                        var error = ErrorResponse.ToException(response, body.Span, call, Math.Max(1, state.Attempts), options);
                         if (state.RetryAbandonedReason is { } abandoned)
                         {
                             throw new ProviderConfigApiException(error.StatusCode, $"{error.ServerMessage} (not retried: {abandoned})", error.Method, error.Path, error.RequestId, error.Attempts);
@@ -217,7 +560,7 @@ public class ProviderConfigClient : IProviderConfigClient
                         throw error;
                     }
 
-                    return ReadConfiguration(response.Content.Headers.ContentType, body.Span, method.Method, provider, options);
+                    return ReadBody(response.Content.Headers.ContentType, body.Span, call, responseType!, options);
                 }
             }
         }
@@ -228,16 +571,13 @@ public class ProviderConfigClient : IProviderConfigClient
         }
     }
 
-    /// <summary>The request path, for messages (built only when one is needed).</summary>
-    private static string PathOf(ProviderName provider) => ProvidersPath + Uri.EscapeDataString(provider.Value);
-
     /// <summary>
     /// Maps what the handler chain threw to an SDK exception. Refit wraps transport failures in its own exception
     /// types, which hold the request and its <c>Authorization</c> header, so only the cause found inside is kept.
     /// </summary>
-    internal static Exception SendFailure(Exception exception, string method, ProviderName provider, CallState state, bool deadlineElapsed, ProviderConfigClientOptions options)
+    internal static Exception SendFailure(Exception exception, in CallTarget call, CallState state, bool deadlineElapsed, ProviderConfigClientOptions options)
     {
-        var path = PathOf(provider);
+        var (method, path) = (call.Method, call.Path);
         Exception? timeoutCause = null;
         for (var cause = exception; cause is not null; cause = cause.InnerException)
         {
@@ -272,29 +612,35 @@ public class ProviderConfigClient : IProviderConfigClient
             $"{method} {path} could not be sent: {exception.GetType().Name}: {BodyExcerpt.Scrub(exception.Message, options)}");
     }
 
-    private static ProviderConfiguration ReadConfiguration(MediaTypeHeaderValue? contentType, ReadOnlySpan<byte> body, string method, ProviderName provider, ProviderConfigClientOptions options)
+    private static T ReadBody<T>(MediaTypeHeaderValue? contentType, ReadOnlySpan<byte> body, in CallTarget call, JsonTypeInfo<T> type, ProviderConfigClientOptions options)
     {
+        var expected = call.Operation switch
+        {
+            Operation.ListProviders => "a list of providers",
+            Operation.ListKeys or Operation.RefreshModels => "a list of keys",
+            Operation.GetKey or Operation.CreateKey or Operation.UpdateKey or Operation.DeleteKey or Operation.RefreshKeyModels => "a provider key",
+            _ => "a provider configuration",
+        };
         if (contentType?.MediaType is { } mediaType && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
             throw new ProviderConfigException(
-                $"{method} {PathOf(provider)} returned {mediaType} where a JSON provider configuration was expected (is the base address a proxy or the dashboard?). Body starts: {BodyExcerpt.Create(body, options)}");
+                $"{call.Method} {call.Path} returned {mediaType} where {expected} in JSON was expected (is the base address a proxy or the dashboard?). Body starts: {BodyExcerpt.Create(body, options)}");
         }
 
         try
         {
-            return JsonSerializer.Deserialize(body, ProviderConfigJsonContext.Default.ProviderConfiguration)
-                ?? throw new JsonException("The body was the JSON literal null.");
+            return JsonSerializer.Deserialize(body, type) ?? throw new JsonException("The body was the JSON literal null.");
         }
         catch (JsonException ex)
         {
-            // A JSON object may hold unmasked values (extra_headers, older gateways' proxy URLs): point at the failure
-            // instead of quoting it. Anything else (null, an array, text) is quoted, scrubbed, to show what came back.
+            // A JSON object may hold unmasked values (extra_headers, aliases, older gateways' proxy URLs): point at the
+            // failure instead of quoting it. Anything else (null, an array, text) is quoted, scrubbed, to show what came back.
             var trimmed = body.TrimStart(" \t\r\n"u8);
             var where = !trimmed.IsEmpty && trimmed[0] == (byte)'{'
                 ? $"The body is a JSON object of {body.Length} bytes (not quoted, as it may hold secrets)."
                 : $"Body starts: {BodyExcerpt.Create(body, options)}";
             throw new ProviderConfigException(
-                $"{method} {PathOf(provider)} returned a body that is not a provider configuration: {ex.Message} {where}", ex);
+                $"{call.Method} {call.Path} returned a body that is not {expected}: {ex.Message} {where}", ex);
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed class ProviderConfigDiff
 {
     private const string Hidden = "\"(secret)\"";
 
-    private static readonly HashSet<string> SecretPaths = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> ProviderSecretPaths = new(StringComparer.Ordinal)
     {
         "network_config.ca_cert_pem", "proxy_config.url", "proxy_config.username", "proxy_config.password", "proxy_config.ca_cert_pem",
     };
@@ -36,7 +36,21 @@ public sealed class ProviderConfigDiff
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var changes = new List<ProviderConfigChange>();
-        Compare(ToNode(before), ToNode(after), string.Empty, changes);
+        Compare(ToNode(before), ToNode(after), string.Empty, changes, ProviderSecretPaths);
+        return new ProviderConfigDiff(changes);
+    }
+
+    /// <summary>
+    /// Compares two keys or key updates (a <see cref="ProviderKey"/> is compared by its writable part). Every secret,
+    /// the key's value and each secret member of its blocks and aliases, is shown only as its reference or <c>"(secret)"</c>.
+    /// </summary>
+    public static ProviderConfigDiff Between(ProviderKeyUpdate before, ProviderKeyUpdate after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var secretPaths = before.SecretFields().Concat(after.SecretFields()).Select(static f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var changes = new List<ProviderConfigChange>();
+        Compare(ToNode(before), ToNode(after), string.Empty, changes, secretPaths);
         return new ProviderConfigDiff(changes);
     }
 
@@ -46,20 +60,23 @@ public sealed class ProviderConfigDiff
     internal static JsonNode ToNode(ProviderUpdate update)
         => JsonSerializer.SerializeToNode(update, ProviderConfigJsonContext.Default.ProviderUpdate)!;
 
-    private static void Compare(JsonNode? before, JsonNode? after, string path, List<ProviderConfigChange> changes)
+    internal static JsonNode ToNode(ProviderKeyUpdate update)
+        => JsonSerializer.SerializeToNode(update, ProviderConfigJsonContext.Default.ProviderKeyUpdate)!;
+
+    private static void Compare(JsonNode? before, JsonNode? after, string path, List<ProviderConfigChange> changes, HashSet<string> secretPaths)
     {
-        if (before is JsonObject oldObject && after is JsonObject newObject && !SecretPaths.Contains(path))
+        if (before is JsonObject oldObject && after is JsonObject newObject && !secretPaths.Contains(path))
         {
             foreach (var (key, oldValue) in oldObject)
             {
                 var child = Child(path, key);
                 if (newObject.TryGetPropertyValue(key, out var newValue))
                 {
-                    Compare(oldValue, newValue, child, changes);
+                    Compare(oldValue, newValue, child, changes, secretPaths);
                 }
                 else
                 {
-                    changes.Add(new ProviderConfigChange(child, ProviderConfigChangeKind.Removed, Render(oldValue, child), null));
+                    changes.Add(new ProviderConfigChange(child, ProviderConfigChangeKind.Removed, Render(oldValue, child, secretPaths), null));
                 }
             }
 
@@ -68,7 +85,7 @@ public sealed class ProviderConfigDiff
                 if (!oldObject.ContainsKey(key))
                 {
                     var child = Child(path, key);
-                    changes.Add(new ProviderConfigChange(child, ProviderConfigChangeKind.Added, null, Render(newValue, child)));
+                    changes.Add(new ProviderConfigChange(child, ProviderConfigChangeKind.Added, null, Render(newValue, child, secretPaths)));
                 }
             }
 
@@ -77,9 +94,9 @@ public sealed class ProviderConfigDiff
 
         if (!JsonNode.DeepEquals(before, after))
         {
-            var oldText = Render(before, path);
-            var newText = Render(after, path);
-            if (oldText == newText && SecretPaths.Contains(path))
+            var oldText = Render(before, path, secretPaths);
+            var newText = Render(after, path, secretPaths);
+            if (oldText == newText && secretPaths.Contains(path))
             {
                 newText = "\"(secret, changed)\"";
             }
@@ -88,21 +105,22 @@ public sealed class ProviderConfigDiff
         }
     }
 
-    private static string Child(string path, string key)
+    /// <summary>The JSON path of member <paramref name="key"/> of <paramref name="path"/>: <c>a.b</c>, or <c>a["b-c"]</c> when the name is not a plain identifier.</summary>
+    internal static string Child(string path, string key)
     {
         var segment = key.All(static c => char.IsAsciiLetterOrDigit(c) || c == '_') ? key : "[" + JsonSerializer.Serialize(key, ProviderConfigJsonContext.Default.String) + "]";
         return path.Length == 0 ? segment : segment.StartsWith('[') ? path + segment : path + "." + segment;
     }
 
     /// <summary>The value as JSON, with every secret inside it replaced by its reference or <c>"(secret)"</c>.</summary>
-    private static string Render(JsonNode? node, string path)
+    private static string Render(JsonNode? node, string path, HashSet<string> secretPaths)
     {
         if (node is null)
         {
             return "null";
         }
 
-        if (SecretPaths.Contains(path))
+        if (secretPaths.Contains(path))
         {
             using var document = JsonDocument.Parse(node.ToJsonString());
             var secret = SecretValue.FromJson(document.RootElement);
@@ -114,7 +132,7 @@ public sealed class ProviderConfigDiff
             var masked = new JsonObject();
             foreach (var (key, value) in obj)
             {
-                masked[key] = JsonNode.Parse(Render(value, Child(path, key)));
+                masked[key] = JsonNode.Parse(Render(value, Child(path, key), secretPaths));
             }
 
             return masked.ToJsonString();

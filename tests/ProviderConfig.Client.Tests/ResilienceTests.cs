@@ -351,7 +351,7 @@ public sealed class ResilienceTests
         var wrapped = new InvalidOperationException("a wrapper holding the request", cause);
 
         var error = Assert.IsType<ProviderConfigTransportException>(ProviderConfigClient.SendFailure(
-            wrapped, "GET", ProviderName.OpenAI, new Http.CallState(0), deadlineElapsed: true, new ProviderConfigClientOptions { TotalTimeout = TimeSpan.FromSeconds(20) }));
+            wrapped, new Http.CallTarget(Http.Operation.GetProvider, ProviderName.OpenAI), new Http.CallState(Http.Operation.GetProvider, 0), deadlineElapsed: true, new ProviderConfigClientOptions { TotalTimeout = TimeSpan.FromSeconds(20) }));
 
         Assert.Equal("the total timeout of 00:00:20 elapsed", error.Reason);
         Assert.Same(cause, error.InnerException);

@@ -12,7 +12,14 @@ internal sealed class CallState
 
     private int _attempts;
 
-    public CallState(long startTimestamp) => StartTimestamp = startTimestamp;
+    public CallState(Operation operation, long startTimestamp)
+    {
+        Operation = operation;
+        StartTimestamp = startTimestamp;
+    }
+
+    /// <summary>What the call does; it decides which answers are retried.</summary>
+    public Operation Operation { get; }
 
     /// <summary>When the call started, from the client's <see cref="TimeProvider"/>.</summary>
     public long StartTimestamp { get; }

@@ -4,38 +4,51 @@ using ProviderConfig.Client.Serialization;
 
 namespace ProviderConfig.Client.Http;
 
-/// <summary>Turns an error response into the SDK exception for its status, carrying the gateway's own message.</summary>
+/// <summary>Turns an error response into the SDK exception for its status and operation, carrying the gateway's own message.</summary>
 internal static class ErrorResponse
 {
-    public static ProviderConfigApiException ToException(
-        HttpResponseMessage response, ReadOnlySpan<byte> body, ProviderName provider, string method, string path, int attempts, ProviderConfigClientOptions options)
+    private const string NotTheGateway =
+        "The answer has no gateway error body, so it did not come from the gateway's API: check that the base address points at the gateway (including any path prefix) and not at a proxy or the dashboard";
+
+    public static ProviderConfigApiException ToException(HttpResponseMessage response, ReadOnlySpan<byte> body, in CallTarget call, int attempts, ProviderConfigClientOptions options)
     {
-        var message = ReadMessage(body) is { } serverMessage
+        var error = Parse(body);
+        var fromGateway = error?.Error is not null;
+        var message = ReadMessage(error) is { } serverMessage
             ? BodyExcerpt.Scrub(serverMessage, options)
             : BodyExcerpt.Create(body, options);
         var requestId = Header(response, "x-request-id") ?? Header(response, "x-bifrost-trace-id");
         var status = response.StatusCode;
+        var (method, path) = (call.Method, call.Path);
         return status switch
         {
-            HttpStatusCode.NotFound => new ProviderNotFoundException(provider, message, method, path, requestId, attempts),
+            HttpStatusCode.NotFound when !fromGateway => ProviderConfigApiException.WithAdvice(status, message, method, path, requestId, attempts, NotTheGateway),
+            HttpStatusCode.NotFound when call.KeyId is not null => new ProviderKeyNotFoundException(call.Provider, call.KeyId, message, method, path, requestId, attempts),
+            HttpStatusCode.NotFound when call.Operation is not (Operation.ListProviders or Operation.CreateProvider) => new ProviderNotFoundException(call.Provider, message, method, path, requestId, attempts),
+            HttpStatusCode.Conflict when call.Operation is Operation.CreateProvider => new ProviderAlreadyExistsException(call.Provider, message, method, path, requestId, attempts),
+            HttpStatusCode.Conflict when call.Operation is Operation.CreateKey or Operation.UpdateKey => new ProviderKeyNameTakenException(call.Provider, call.KeyName, message, method, path, requestId, attempts),
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new ProviderConfigAuthenticationException(status, message, method, path, requestId, attempts),
             _ => new ProviderConfigApiException(status, message, method, path, requestId, attempts),
         };
     }
 
     /// <summary>The message of a <c>BifrostError</c> (<c>error.message</c>) or of the <c>{"error": "...", "message": "..."}</c> shape; null when the body is neither.</summary>
-    internal static string? ReadMessage(ReadOnlySpan<byte> body)
+    internal static string? ReadMessage(ReadOnlySpan<byte> body) => ReadMessage(Parse(body));
+
+    private static BifrostErrorBody? Parse(ReadOnlySpan<byte> body)
     {
-        BifrostErrorBody? error;
         try
         {
-            error = JsonSerializer.Deserialize(body, ProviderConfigJsonContext.Default.BifrostErrorBody);
+            return JsonSerializer.Deserialize(body, ProviderConfigJsonContext.Default.BifrostErrorBody);
         }
         catch (JsonException)
         {
             return null;
         }
+    }
 
+    private static string? ReadMessage(BifrostErrorBody? error)
+    {
         if (error?.Error is { } element)
         {
             if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)

@@ -72,12 +72,12 @@ public record ProviderUpdate
     internal ProviderConfiguration? Source
     {
         get => _source.Value;
-        set => _source = new SourceReference(value);
+        set => _source = new SourceReference<ProviderConfiguration>(value);
     }
 
     // Held in a box that always compares equal, so record equality ignores where an update came from
     // (and a configuration, whose source is itself, does not recurse).
-    private SourceReference _source = SourceReference.None;
+    private SourceReference<ProviderConfiguration> _source = SourceReference<ProviderConfiguration>.None;
 
     /// <summary>
     /// Checks this update against the gateway's rules without sending it: concurrency and buffer size, the retry

@@ -75,12 +75,13 @@ internal static partial class ProviderConfigResilience
         }
 
         var response = outcome.Result!;
-        if (!RetryClassifier.IsTransientStatus(response.StatusCode))
+        var request = context.Properties.TryGetValue(ProviderConfigResilienceHandler.RequestKey, out var sent) ? sent : response.RequestMessage;
+        if (!RetryClassifier.IsTransientStatus(response.StatusCode, ProviderConfigResilienceHandler.OperationOf(request)))
         {
             return false;
         }
 
-        if (RetryAfter(response, timeProvider) is { } wait && CallState.From(response.RequestMessage) is { } state)
+        if (RetryAfter(response, timeProvider) is { } wait && CallState.From(request) is { } state)
         {
             var remaining = options.TotalTimeout - timeProvider.GetElapsedTime(state.StartTimestamp);
             if (wait >= remaining)

@@ -39,7 +39,7 @@ internal sealed class ProviderConfigResilienceHandler : DelegatingHandler
         // else enters the pipeline as the outcome of its first attempt, so Polly alone decides whether, when and how
         // often to retry, exactly as if it had sent that attempt itself.
         var first = await SendAttemptAsync(request, cancellationToken).ConfigureAwait(false);
-        if (first.Exception is null && !RetryClassifier.IsTransientStatus(first.Result!.StatusCode))
+        if (first.Exception is null && !RetryClassifier.IsTransientStatus(first.Result!.StatusCode, OperationOf(request)))
         {
             return first.Result;
         }
@@ -60,6 +60,9 @@ internal sealed class ProviderConfigResilienceHandler : DelegatingHandler
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    /// <summary>The operation of a request the SDK made; a request without the SDK's state is treated as a read.</summary>
+    internal static Operation OperationOf(HttpRequestMessage? request) => CallState.From(request)?.Operation ?? Operation.GetProvider;
 
     /// <summary>One attempt, as an outcome; allocates nothing more when the inner handler completes synchronously.</summary>
     private ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)

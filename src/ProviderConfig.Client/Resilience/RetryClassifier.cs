@@ -1,13 +1,24 @@
 using System.Net;
 using System.Net.Sockets;
 using Polly.Timeout;
+using ProviderConfig.Client.Http;
 
 namespace ProviderConfig.Client.Resilience;
 
 /// <summary>What is retried, and how a failure is described in logs and exceptions.</summary>
 internal static class RetryClassifier
 {
-    public static bool IsTransientStatus(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504;
+    /// <summary>
+    /// Whether <paramref name="status"/> is worth another attempt of <paramref name="operation"/>: 408, 429, 502, 503 and
+    /// 504 always; 500 except for writes; 409 only for a model refresh (<see cref="OperationRules"/>).
+    /// </summary>
+    public static bool IsTransientStatus(HttpStatusCode status, Operation operation) => (int)status switch
+    {
+        408 or 429 or 502 or 503 or 504 => true,
+        500 => operation.RetriesServerError(),
+        409 => operation.RetriesConflict(),
+        _ => false,
+    };
 
     public static bool IsTransientException(Exception exception) => exception is HttpRequestException or TimeoutRejectedException;
 
