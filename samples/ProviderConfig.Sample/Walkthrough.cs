@@ -54,6 +54,57 @@ internal static class Walkthrough
         stub.FailNext(2, HttpStatusCode.ServiceUnavailable);
         var recovered = await client.GetProviderAsync(ProviderName.OpenAI);
         Console.WriteLine($"   then succeeded: {recovered.Name} is {recovered.ProviderStatus}");
+
+        await ManageAsync(client);
+    }
+
+    /// <summary>Provisioning: a custom provider with a key, a rotation, a model change, the lists, and cleanup.</summary>
+    private static async Task ManageAsync(IProviderConfigClient client)
+    {
+        ProviderName acme = "acme-llm";
+
+        Step("7. Create a custom provider (OpenAI-compatible); blocks left unset get the gateway's defaults");
+        var created = await client.CreateProviderAsync(acme, new ProviderUpdate
+        {
+            CustomProviderConfig = new CustomProviderConfig { BaseProviderType = "openai" },
+            NetworkConfig = new NetworkConfig { BaseUrl = "https://llm.acme.example/v1", MaxRetries = 2 },
+        });
+        Console.WriteLine($"   {created.Name}: base={created.CustomProviderConfig?.BaseProviderType}, provider_status={created.ProviderStatus}");
+
+        Step("8. Add a key (name unique across all providers; every model, weight 1 by default)");
+        var key = await client.CreateKeyAsync(acme, new ProviderKeyUpdate
+        {
+            Name = "acme-prod-1",
+            Value = SecretValue.Plain("sk-acme-0123456789abcdef"),
+        });
+        PrintKey(key);
+
+        Step("9. Rotate its secret to an environment reference (the other members are sent back as read)");
+        key = await client.UpdateKeyAsync(acme, key.Id, k => k with { Value = SecretValue.FromEnvironment("ACME_API_KEY") });
+        PrintKey(key);
+
+        Step("10. Restrict its models with a read-modify-write (the masked secret goes back untouched)");
+        key = await client.UpdateKeyAsync(acme, key.Id, k => k with { Models = ["gpt-4o", "gpt-4o-mini"], Weight = 2 });
+        PrintKey(key);
+
+        Step("11. What the key traps look like");
+        await Show(() => client.CreateKeyAsync(ProviderName.OpenAI, new ProviderKeyUpdate { Name = "acme-prod-1", Value = SecretValue.Plain("sk-other-0123456789") }));
+        await Show(() => client.UpdateKeyAsync(acme, key.Id, k => k with { Models = [] }));
+        var openAIKey = (await client.ListKeysAsync(ProviderName.OpenAI))[0];
+        await Show(() => client.UpdateKeyAsync(acme, key.Id, k => k with { Value = openAIKey.Value }));
+
+        Step("12. List providers and the new provider's keys");
+        var providers = await client.ListProvidersAsync();
+        Console.WriteLine($"   providers: {string.Join(", ", providers.Select(p => p.Name))}");
+        foreach (var k in await client.ListKeysAsync(acme))
+        {
+            PrintKey(k);
+        }
+
+        Step("13. Delete the provider (its keys go with it); deleting it again is not an error");
+        await client.DeleteProviderAsync(acme);
+        await client.DeleteProviderAsync(acme);
+        await Show(() => client.ListKeysAsync(acme));
     }
 
 #endif
@@ -87,6 +138,9 @@ internal static class Walkthrough
             ? $"   proxy: {proxy.Type}, url={proxy.Url}, username={proxy.Username}, password={proxy.Password}"
             : "   proxy: none");
     }
+
+    private static void PrintKey(ProviderKey k)
+        => Console.WriteLine($"   key {k.Name} ({k.Id}): value={k.Value}, models=[{string.Join(", ", k.Models ?? [])}], weight={k.Weight}, enabled={k.Enabled?.ToString() ?? "default"}");
 
     private static async Task Show(Func<Task> call)
     {

@@ -13,11 +13,25 @@ public sealed class DiffTests
 
     [Theory]
     [MemberData(nameof(Fixtures.ProviderNames), MemberType = typeof(Fixtures))]
-    public void A_configuration_and_its_own_update_do_not_differ(string fixture)
+    public void A_configuration_and_its_update_differ_exactly_where_the_update_was_changed(string fixture)
     {
         var configuration = Read(fixture);
+        var retries = configuration.NetworkConfig.MaxRetries;
+        var changed = configuration.ToUpdate() with
+        {
+            SendBackRawRequest = !configuration.SendBackRawRequest,
+            NetworkConfig = configuration.NetworkConfig with { MaxRetries = retries + 1 },
+        };
+
+        var diff = ProviderConfigDiff.Between(configuration, changed);
 
         Assert.True(ProviderConfigDiff.Between(configuration, configuration.ToUpdate()).IsEmpty);
+        Assert.Equal(
+            [
+                new ProviderConfigChange("network_config.max_retries", ProviderConfigChangeKind.Changed, $"{retries}", $"{retries + 1}"),
+                new ProviderConfigChange("send_back_raw_request", ProviderConfigChangeKind.Changed, configuration.SendBackRawRequest ? "true" : "false", configuration.SendBackRawRequest ? "false" : "true"),
+            ],
+            diff.Changes);
     }
 
     [Fact]

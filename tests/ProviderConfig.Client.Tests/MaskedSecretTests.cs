@@ -67,17 +67,17 @@ public sealed class MaskedSecretTests
 
         await client.UpdateProviderAsync(ProviderName.Bedrock, u => u with { ProxyConfig = u.ProxyConfig! with { Password = SecretValue.Plain("n3w-pr0xy-pa55") } }, Ct);
 
+        // The new password is stored as written (a plain value: no reference any more); every untouched secret is the
+        // stored one in full (value, ref and type), proxy CA included, not merely a value that happens to match.
         var storedAfter = stub.GetStoredProvider("bedrock")!["proxy_config"]!;
-        Assert.Equal("n3w-pr0xy-pa55", Value(storedAfter["password"]));
-        Assert.Equal(Value(storedBefore["proxy_config"]!["url"]), Value(storedAfter["url"]));
-        Assert.Equal(Value(storedBefore["proxy_config"]!["username"]), Value(storedAfter["username"]));
-        Assert.Equal(Value(storedBefore["network_config"]!["ca_cert_pem"]), Value(stub.GetStoredProvider("bedrock")!["network_config"]!["ca_cert_pem"]));
+        Json.AssertSameTree(JsonNode.Parse("""{"value": "n3w-pr0xy-pa55", "type": "plain_text"}""")!, storedAfter["password"]!);
+        Assert.NotEqual(storedBefore["proxy_config"]!["password"]!.ToJsonString(), storedAfter["password"]!.ToJsonString());
+        foreach (var field in new[] { "url", "username", "ca_cert_pem" })
+        {
+            Json.AssertSameTree(storedBefore["proxy_config"]![field]!, storedAfter[field]!);
+        }
+
+        Json.AssertSameTree(storedBefore["network_config"]!["ca_cert_pem"]!, stub.GetStoredProvider("bedrock")!["network_config"]!["ca_cert_pem"]!);
     }
 
-    private static string? Value(JsonNode? secret) => secret switch
-    {
-        JsonObject o => o["value"]?.GetValue<string>(),
-        JsonValue v => v.GetValue<string>(),
-        _ => null,
-    };
 }

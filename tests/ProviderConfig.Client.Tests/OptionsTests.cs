@@ -62,32 +62,38 @@ public sealed class OptionsTests
     [InlineData("http://localhost:8080")]
     [InlineData("http://127.0.0.1:8080")]
     [InlineData("http://[::1]:8080")]
-    public void Plain_http_to_loopback_is_allowed_with_credentials(string address)
+    public async Task Plain_http_to_loopback_carries_the_credentials(string address)
     {
-        var services = new ServiceCollection();
-        services.AddProviderConfigClient(o =>
+        var handler = new RecordingHandler().EnqueueJson(System.Net.HttpStatusCode.OK, Fixtures.Read("get-openai-defaults.json"));
+        using var clients = new TestClients(handler, o => o.BaseAddress = new Uri(address));
+
+        await clients.Client.GetProviderAsync(ProviderName.OpenAI, TestContext.Current.CancellationToken);
+
+        var sent = Assert.Single(handler.Requests);
+        Assert.Equal(new Uri(new Uri(address), "/api/providers/openai"), sent.Uri);
+        Assert.Equal("Bearer " + TestClients.ApiKey, sent.Authorization);
+    }
+
+    [Fact]
+    public async Task AllowInsecureTransport_opts_in_to_plain_http_to_another_host()
+    {
+        const string address = "http://bifrost.internal:8080";
+        var refused = StartWith(o =>
         {
             o.BaseAddress = new Uri(address);
             o.ApiKey = "key";
         });
-        using var provider = services.BuildServiceProvider();
-
-        Assert.Equal(new Uri(address), provider.GetRequiredService<IOptions<ProviderConfigClientOptions>>().Value.BaseAddress);
-    }
-
-    [Fact]
-    public void AllowInsecureTransport_opts_in_to_plain_http()
-    {
-        var services = new ServiceCollection();
-        services.AddProviderConfigClient(o =>
+        var handler = new RecordingHandler().EnqueueJson(System.Net.HttpStatusCode.OK, Fixtures.Read("get-openai-defaults.json"));
+        using var clients = new TestClients(handler, o =>
         {
-            o.BaseAddress = new Uri("http://bifrost.internal:8080");
-            o.ApiKey = "key";
+            o.BaseAddress = new Uri(address);
             o.AllowInsecureTransport = true;
         });
-        using var provider = services.BuildServiceProvider();
 
-        Assert.NotNull(provider.GetRequiredService<IProviderConfigClient>());
+        await clients.Client.GetProviderAsync(ProviderName.OpenAI, TestContext.Current.CancellationToken);
+
+        Assert.Contains("AllowInsecureTransport", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("Bearer " + TestClients.ApiKey, Assert.Single(handler.Requests).Authorization);
     }
 
     [Fact]

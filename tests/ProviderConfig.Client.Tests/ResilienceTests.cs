@@ -467,7 +467,10 @@ public sealed class ResilienceTests
 
         var error = await Assert.ThrowsAsync<ProviderConfigApiException>(() => clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct));
 
-        Assert.DoesNotContain("not retried", error.Message, StringComparison.Ordinal);
+        // No retry was left, so the Retry-After played no part: the message is exactly the gateway's answer.
+        Assert.Equal("busy", error.ServerMessage);
+        Assert.Equal("GET /api/providers/openai failed with 503 ServiceUnavailable: busy.", error.Message);
+        Assert.Single(clients.Handler.Requests);
     }
 
     private sealed class StallingStream : MemoryStream

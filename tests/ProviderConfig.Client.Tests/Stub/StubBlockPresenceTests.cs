@@ -142,17 +142,30 @@ public sealed class StubBlockPresenceTests : IDisposable
     [Fact]
     public async Task Concurrent_writers_and_readers_are_serialized()
     {
-        var ct = TestContext.Current.CancellationToken;
-        var statuses = await Task.WhenAll(Enumerable.Range(0, 64).Select(async i =>
+        // 32 writers: 16 to distinct providers (none may be lost) and 16 to one provider, each writing its number into
+        // two blocks, so that a write interleaved with another would leave the blocks of two different writers.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 64).Select(async i =>
         {
-            var answer = i % 2 == 0
-                ? await _http.PutAsync("provider-" + (i % 8), StubPayloads.Minimal().Network("max_retries", i))
-                : await _http.GetAsync("bedrock");
-            return answer.Status;
+            var name = i % 4 == 0 ? "shared" : "own-" + i;
+            var body = StubPayloads.Minimal()
+                .Network("max_retries", i)
+                .With("concurrency_and_buffer_size", JsonNode.Parse($$"""{"concurrency": {{i + 1}}, "buffer_size": 1000}"""))
+                .With("custom_provider_config", JsonNode.Parse("""{"base_provider_type": "openai"}"""));
+            var answer = i % 2 == 0 ? await _http.PutAsync(name, body) : await _http.GetAsync("bedrock");
+            return (i, answer);
         }));
 
-        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.answer.Status));
+        Assert.All(answers.Where(a => a.i % 2 == 1), a => Assert.Equal("bedrock", a.answer.Json["name"]!.GetValue<string>()));
         Assert.Equal(64, _stub.Requests.Count);
-        Assert.False(ct.IsCancellationRequested);
+        foreach (var i in Enumerable.Range(0, 64).Where(i => i % 2 == 0 && i % 4 != 0))
+        {
+            Assert.Equal(i, _stub.GetStoredProvider("own-" + i)!["network_config"]!["max_retries"]!.GetValue<long>());
+        }
+
+        var shared = _stub.GetStoredProvider("shared")!;
+        var winner = shared["network_config"]!["max_retries"]!.GetValue<long>();
+        Assert.Contains(winner, Enumerable.Range(0, 64).Where(i => i % 4 == 0).Select(i => (long)i));
+        Assert.Equal(winner + 1, shared["concurrency_and_buffer_size"]!["concurrency"]!.GetValue<long>()); // one writer's blocks, whole
     }
 }

@@ -21,7 +21,7 @@ public sealed class StubSecretTests
         using var __ = http;
         var body = StubPayloads.FromView((await http.GetAsync("bedrock")).Json);
 
-        await http.PutAsync("bedrock", body);
+        Assert.Equal(HttpStatusCode.OK, (await http.PutAsync("bedrock", body)).Status);
 
         var proxy = stub.GetStoredProvider("bedrock")!["proxy_config"]!;
         Assert.Equal(SeedProviderValues.BedrockProxyUrl, proxy["url"]!["value"]!.GetValue<string>());
@@ -41,7 +41,7 @@ public sealed class StubSecretTests
 
         // The password's mask is "what GET emits" for password, not for username: no restore, stored as sent.
         body["proxy_config"]!["username"] = body["proxy_config"]!["ca_cert_pem"]!.DeepClone();
-        await http.PutAsync("bedrock", body);
+        Assert.Equal(HttpStatusCode.OK, (await http.PutAsync("bedrock", body)).Status);
 
         var stored = stub.GetStoredProvider("bedrock")!["proxy_config"]!;
         Assert.Equal("<REDACTED>", stored["username"]!["value"]!.GetValue<string>());
@@ -61,7 +61,7 @@ public sealed class StubSecretTests
 
         // GET shows {"value":"<REDACTED>","ref":"env.BEDROCK_PROXY_PASSWORD","type":"env"}; these differ from it.
         body["proxy_config"]!["password"] = JsonNode.Parse(password);
-        await http.PutAsync("bedrock", body);
+        Assert.Equal(HttpStatusCode.OK, (await http.PutAsync("bedrock", body)).Status);
 
         var stored = stub.GetStoredProvider("bedrock")!["proxy_config"]!["password"]!;
         Assert.Equal(JsonNode.Parse(password) is JsonObject o ? o["value"]!.GetValue<string>() : JsonNode.Parse(password)!.GetValue<string>(), stored["value"]!.GetValue<string>());
@@ -86,6 +86,8 @@ public sealed class StubSecretTests
 
         var answer = await http.PutAsync("openai", body);
 
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+
         Json.AssertSameTree(JsonNode.Parse("""
             {
               "type": "socks5",
@@ -109,6 +111,8 @@ public sealed class StubSecretTests
         using var __ = http;
 
         var answer = await http.PutAsync("openai", StubPayloads.Minimal().Network("ca_cert_pem", pem));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
 
         Assert.Equal(shown, answer.Json["network_config"]!["ca_cert_pem"]!.GetValue<string>());
         Assert.Equal(pem, stub.GetStoredProvider("openai")!["network_config"]!["ca_cert_pem"]!.GetValue<string>());
@@ -137,7 +141,7 @@ public sealed class StubSecretTests
         using var __ = http;
         var before = stub.GetStoredProvider("bedrock")!["proxy_config"]!.DeepClone();
 
-        await http.PutAsync("bedrock", StubPayloads.FromView((await http.GetAsync("bedrock")).Json));
+        Assert.Equal(HttpStatusCode.OK, (await http.PutAsync("bedrock", StubPayloads.FromView((await http.GetAsync("bedrock")).Json))).Status);
 
         Json.AssertSameTree(before, stub.GetStoredProvider("bedrock")!["proxy_config"]!);
     }
@@ -158,7 +162,7 @@ public sealed class StubSecretTests
              "ca_cert_pem": {"value": "<REDACTED>", "env_var": "", "from_env": false}}
             """)!, view["proxy_config"]!);
 
-        await http.PutAsync("bedrock", StubPayloads.FromView(view));
+        Assert.Equal(HttpStatusCode.OK, (await http.PutAsync("bedrock", StubPayloads.FromView(view))).Status);
 
         var stored = stub.GetStoredProvider("bedrock")!["proxy_config"]!;
         Assert.Equal(SeedProviderValues.BedrockPassword, stored["password"]!["value"]!.GetValue<string>());
@@ -173,6 +177,8 @@ public sealed class StubSecretTests
         using var __ = http;
 
         var answer = await http.PutAsync("openai", StubPayloads.Minimal().With("proxy_config", JsonNode.Parse("""{"type": "http", "url": "", "password": ""}""")));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
 
         Assert.Equal("", answer.Json["proxy_config"]!["url"]!["value"]!.GetValue<string>());
         Assert.Equal("", answer.Json["proxy_config"]!["password"]!["value"]!.GetValue<string>());
