@@ -139,6 +139,10 @@ public sealed class StubValidationTests : IDisposable
     [InlineData("-5", "0")]
     [InlineData("\"1.5s\"", "1500")]
     [InlineData("\"1m\"", "60000")]
+    [InlineData("\"500ms\"", "500")]          // contract §1.2's own examples, with the milliseconds it gives for them
+    [InlineData("\"2m30s\"", "150000")]
+    [InlineData("\"250000us\"", "250")]
+    [InlineData("\"100.9ms\"", "100")]        // output is duration / 1 ms, truncated
     [InlineData("100", "100")]
     [InlineData("1000000", "1000000")]
     [InlineData("null", "0")]
