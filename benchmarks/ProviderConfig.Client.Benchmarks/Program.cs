@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- layers [rounds] [requests] [concurrency]
 //   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- allocs [requests] [concurrency]
 //   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- soak [requests] [concurrency] [faultRate]
+//   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- list-bodies [directory]   (writes ListBenchmarks' two bodies)
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using ProviderConfig.Client.Benchmarks;
@@ -29,6 +30,13 @@ switch (args.FirstOrDefault())
             requests: Arg(args, 1, 50_000),
             concurrency: Arg(args, 2, 64),
             faultRate: args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.10);
+    case "list-bodies":
+        var directory = args.Length > 1 ? args[1] : ".";
+        Directory.CreateDirectory(directory);
+        await File.WriteAllBytesAsync(Path.Combine(directory, "list-providers-100.json"), ListFixture.ProvidersBody());
+        await File.WriteAllBytesAsync(Path.Combine(directory, "list-keys-50.json"), ListFixture.KeysBody());
+        Console.WriteLine($"Wrote list-providers-100.json and list-keys-50.json to {Path.GetFullPath(directory)}");
+        return 0;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(InMemoryBenchmarks).Assembly).Run(args);
         return 0;
