@@ -207,13 +207,13 @@ public sealed class ClientRequestTests
     {
         var handler = new RecordingHandler().Enqueue(_ => new HttpResponseMessage(HttpStatusCode.OK)
         {
-            Content = new ByteArrayContent(new byte[5 * 1024 * 1024]) { Headers = { ContentType = new("application/json") } },
+            Content = new ByteArrayContent(new byte[33 * 1024 * 1024]) { Headers = { ContentType = new("application/json") } },
         });
         using var clients = new TestClients(handler);
 
         var error = await Assert.ThrowsAsync<ProviderConfigException>(() => clients.Client.GetProviderAsync("openai", Ct));
 
-        Assert.Contains("more than the 4194304 bytes a provider configuration can be", error.Message, StringComparison.Ordinal);
+        Assert.Contains("more than the 33554432 bytes the SDK reads from one gateway answer", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,8 +8,11 @@ namespace ProviderConfig.Client.Http;
 /// </summary>
 internal readonly struct PooledBody : IDisposable
 {
-    /// <summary>A provider configuration is a few kilobytes; anything past this is not one.</summary>
-    public const int MaxLength = 4 * 1024 * 1024;
+    /// <summary>
+    /// A provider configuration or key is a few kilobytes and a list of them about 1 KB per entry (tens of thousands fit);
+    /// anything past this is not a gateway answer.
+    /// </summary>
+    public const int MaxLength = 32 * 1024 * 1024;
 
     private readonly byte[] _buffer;
     private readonly int _length;
@@ -27,7 +30,7 @@ internal readonly struct PooledBody : IDisposable
         var expected = content.Headers.ContentLength;
         if (expected > MaxLength)
         {
-            throw new InvalidDataException($"the response body is {expected} bytes, more than the {MaxLength} bytes a provider configuration can be.");
+            throw new InvalidDataException($"the response body is {expected} bytes, more than the {MaxLength} bytes the SDK reads from one gateway answer.");
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(expected is > 0 ? (int)expected.Value + 1 : 8192);
@@ -43,7 +46,7 @@ internal readonly struct PooledBody : IDisposable
                     {
                         if (buffer.Length >= MaxLength)
                         {
-                            throw new InvalidDataException($"the response body is more than the {MaxLength} bytes a provider configuration can be.");
+                            throw new InvalidDataException($"the response body is more than the {MaxLength} bytes the SDK reads from one gateway answer.");
                         }
 
                         var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
