@@ -298,8 +298,20 @@ public sealed class ResilienceTests
         using var caller = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
         var hanging = clients.Client.GetProviderAsync(ProviderName.OpenAI, caller.Token);
+        // Real time, bounded: a call that never reaches the handler fails here rather than hanging the whole run.
+        var waited = Stopwatch.StartNew();
         while (handler.Requests.Count == 0)
         {
+            if (hanging.IsCompleted)
+            {
+                Assert.Fail($"the call ended ({hanging.Status}) before its request reached the handler: {hanging.Exception?.GetBaseException().Message}");
+            }
+
+            if (waited.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                Assert.Fail("the request did not reach the handler within 10 s of starting the call");
+            }
+
             await Task.Delay(5, Ct);
         }
 
@@ -455,6 +467,8 @@ public sealed class ResilienceTests
             }
         }
 
+        // The loop gives up after ten minutes of fake time; awaiting a call still stuck in the stalled body would hang.
+        Assert.True(call.IsCompleted, "the call was still reading the stalled body after 10 minutes of fake time (total timeout 2 min)");
         var error = await Assert.ThrowsAsync<ProviderConfigTransportException>(() => call);
         Assert.Equal("the total timeout of 00:02:00 elapsed while the response body was read", error.Reason);
     }

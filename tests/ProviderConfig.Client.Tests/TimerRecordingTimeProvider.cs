@@ -22,8 +22,11 @@ internal sealed class TimerRecordingTimeProvider : FakeTimeProvider, IDisposable
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Reported only once the timer is set: a test that advanced the clock between the report and the setting would
+        // set it relative to the advanced time, so it would never fire (the test then waited for the next timer in vain).
+        var timer = new RecordingTimer(base.CreateTimer(callback, state, dueTime, period), this);
         Armed(dueTime);
-        return new RecordingTimer(base.CreateTimer(callback, state, dueTime, period), this);
+        return timer;
     }
 
     /// <summary>Waits (in real time, bounded) for the next timer armed shorter than <paramref name="below"/> and returns its due time.</summary>
@@ -62,8 +65,9 @@ internal sealed class TimerRecordingTimeProvider : FakeTimeProvider, IDisposable
     {
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            var changed = inner.Change(dueTime, period);
             owner.Armed(dueTime);
-            return inner.Change(dueTime, period);
+            return changed;
         }
 
         public void Dispose() => inner.Dispose();
