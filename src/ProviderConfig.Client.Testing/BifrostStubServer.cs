@@ -121,7 +121,12 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
     public IReadOnlyList<string> ProviderNames => _gateway.Store.Names();
 
     /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/> and a Bifrost error body.</summary>
-    /// <param name="count">How many requests; queued after any earlier <see cref="FailNext"/>.</param>
+    /// <remarks>
+    /// <see cref="FailNext"/>, <see cref="DelayNext"/>, <see cref="ResetConnectionNext"/> and <see cref="DropResponseNext"/>
+    /// share one queue: each takes its requests after every fault queued before it, in the order they were queued.
+    /// Queued faults act in front of the gateway, on every route and before authentication.
+    /// </remarks>
+    /// <param name="count">How many requests; queued after every fault queued earlier.</param>
     /// <param name="status">The status to answer with, e.g. 503.</param>
     /// <param name="retryAfter">When set, a <c>Retry-After</c> header in whole seconds (rounded up).</param>
     public void FailNext(int count, HttpStatusCode status, TimeSpan? retryAfter = null)
@@ -135,8 +140,11 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
         _faults.FailNext(count, status, retryAfter);
     }
 
-    /// <summary>Holds the next <paramref name="count"/> requests for <paramref name="delay"/> before handling them (or before another injected fault).</summary>
-    /// <param name="count">How many requests.</param>
+    /// <summary>
+    /// Holds the next <paramref name="count"/> requests for <paramref name="delay"/> before handling them (or before a
+    /// random fault, see <see cref="InjectRandomFaults"/>).
+    /// </summary>
+    /// <param name="count">How many requests; queued after every fault queued earlier (see <see cref="FailNext"/>).</param>
     /// <param name="delay">How long each waits; a client timeout shorter than this sees a timeout.</param>
     public void DelayNext(int count, TimeSpan delay)
     {
@@ -147,13 +155,27 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Drops the connection of the next <paramref name="count"/> requests without an answer; an <see cref="HttpClient"/>
-    /// sees an <see cref="HttpRequestException"/>.
+    /// sees an <see cref="HttpRequestException"/>. The gateway never sees these requests (nothing is stored); they are in
+    /// <see cref="Requests"/>.
     /// </summary>
-    /// <param name="count">How many requests.</param>
+    /// <param name="count">How many requests; queued after every fault queued earlier (see <see cref="FailNext"/>).</param>
     public void ResetConnectionNext(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         _faults.ResetConnectionNext(count);
+    }
+
+    /// <summary>
+    /// Lets the gateway handle the next <paramref name="count"/> requests (what they change is stored), then drops the
+    /// connection instead of sending the answer, as when a response is lost on the way back: an <see cref="HttpClient"/>
+    /// sees an <see cref="HttpRequestException"/> for a write that did happen. Use it to test that a client re-reads before
+    /// retrying a non-idempotent call such as <c>POST /api/providers/{provider}/keys</c>.
+    /// </summary>
+    /// <param name="count">How many requests; queued after every fault queued earlier (see <see cref="FailNext"/>).</param>
+    public void DropResponseNext(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        _faults.DropResponseNext(count);
     }
 
     /// <summary>
@@ -217,7 +239,7 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
     /// </summary>
     private async Task FaultLayerAsync(HttpContext context, RequestDelegate next)
     {
-        var rawTarget = await RecordAsync(context).ConfigureAwait(false);
+        var (rawTarget, body) = await RecordAsync(context).ConfigureAwait(false);
         _rawTarget.Value = rawTarget;
         var plan = _faults.Next();
         if (plan.Delay > TimeSpan.Zero)
@@ -250,6 +272,16 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
             return;
         }
 
+        if (plan.DropResponse)
+        {
+            // The gateway handles the request (its state changes stick); the answer is thrown away and the connection
+            // reset, so not one byte of the response reaches the client.
+            var authorization = context.Request.Headers.Authorization is { Count: > 0 } values ? values[0] : null;
+            _ = _gateway.Handle(context.Request.Method, rawTarget, authorization, body);
+            context.Abort();
+            return;
+        }
+
         await next(context).ConfigureAwait(false);
     }
 
@@ -268,8 +300,8 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
         await context.Response.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <returns>The raw request target.</returns>
-    private async Task<string> RecordAsync(HttpContext context)
+    /// <returns>The raw request target and the body (null when empty).</returns>
+    private async Task<(string Target, string? Body)> RecordAsync(HttpContext context)
     {
         var request = context.Request;
         request.EnableBuffering();
@@ -304,7 +336,7 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
             _requests.Add(entry);
         }
 
-        return target;
+        return (target, entry.Body);
     }
 
     private IResponseMessage Respond(IRequestMessage request)

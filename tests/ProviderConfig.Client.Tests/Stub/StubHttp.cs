@@ -28,6 +28,21 @@ internal sealed class StubHttp : IDisposable
 
     public Task<StubAnswer> PutAsync(string provider, JsonNode body) => PutAsync(provider, body.ToJsonString());
 
+    /// <summary>GET of any path, e.g. <c>/api/providers/openai/keys</c>.</summary>
+    public Task<StubAnswer> GetPathAsync(string path) => SendAsync(HttpMethod.Get, path, null);
+
+    /// <summary>POST of any path; a null body sends none (refresh-models).</summary>
+    public Task<StubAnswer> PostAsync(string path, string? body) => SendAsync(HttpMethod.Post, path, body);
+
+    public Task<StubAnswer> PostAsync(string path, JsonNode body) => PostAsync(path, body.ToJsonString());
+
+    /// <summary>PUT of any path, e.g. <c>/api/providers/openai/keys/{id}</c>.</summary>
+    public Task<StubAnswer> PutPathAsync(string path, string body) => SendAsync(HttpMethod.Put, path, body);
+
+    public Task<StubAnswer> PutPathAsync(string path, JsonNode body) => PutPathAsync(path, body.ToJsonString());
+
+    public Task<StubAnswer> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
+
     public async Task<StubAnswer> SendAsync(HttpMethod method, string path, string? body, string? authorization = null)
     {
         using var request = new HttpRequestMessage(method, path);
