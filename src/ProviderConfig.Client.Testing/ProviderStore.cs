@@ -20,6 +20,35 @@ internal sealed class ProviderStore
         }
     }
 
+    /// <summary>
+    /// The body of <c>GET /api/providers</c>: every provider's GET view (with its stored <c>provider_status</c>), sorted by
+    /// name in byte order as Go's <c>sort.Slice</c> on strings does, and the count.
+    /// </summary>
+    public JsonObject List(SecretValueShape shape)
+    {
+        lock (_gate)
+        {
+            var providers = new JsonArray();
+            foreach (var name in _providers.Keys.Order(StringComparer.Ordinal))
+            {
+                providers.Add((JsonNode)ProviderView.Render(name, _providers[name], shape));
+            }
+
+            return new JsonObject { ["providers"] = providers, ["total"] = providers.Count };
+        }
+    }
+
+    /// <summary>Applies a <c>POST /api/providers</c> and returns the redacted view; throws <see cref="ValidationFailure"/> on a 400 or 409.</summary>
+    public JsonObject Create(string? body, SecretValueShape shape)
+    {
+        lock (_gate)
+        {
+            var (name, stored) = ProviderCreateHandler.Apply(body, _providers.ContainsKey);
+            _providers[name] = stored;
+            return ProviderView.Render(name, stored, shape, providerStatus: "active");
+        }
+    }
+
     /// <summary>Applies a PUT (upsert) and returns the redacted PUT view; throws <see cref="ValidationFailure"/> on a 400.</summary>
     public JsonObject Update(string name, string? body, SecretValueShape shape)
     {
