@@ -112,10 +112,62 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
     /// <param name="name">The provider name (case-sensitive).</param>
     public JsonObject? GetStoredProvider(string name) => _gateway.Store.GetStored(name);
 
-    /// <summary>Deletes a provider, so that GET answers 404.</summary>
+    /// <summary>Deletes a provider and its keys, so that GET answers 404.</summary>
     /// <param name="name">The provider name (case-sensitive).</param>
     /// <returns>Whether it existed.</returns>
     public bool RemoveProvider(string name) => _gateway.Store.Remove(name);
+
+    /// <summary>
+    /// Stores a key of a stored provider as the gateway would hold it, unmasked, replacing the key with the same <c>id</c>
+    /// in place (else appending it). No validation and no name-uniqueness check: any state can be set up.
+    /// </summary>
+    /// <param name="provider">The provider name (case-sensitive); the provider must be stored.</param>
+    /// <param name="rawJson">
+    /// The key as a JSON object with the gateway's field names (<c>id</c>, <c>name</c>, <c>value</c>, <c>models</c>, ...,
+    /// <c>status</c>, <c>description</c>). Secrets may be in any accepted shape and are taken as raw values; a reference
+    /// given as an object keeps its <c>value</c> as the value the gateway resolved it to. An empty or missing <c>id</c>
+    /// gets a new UUID. Unknown members are dropped; nothing else is defaulted (a missing <c>enabled</c> stays unset).
+    /// </param>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="rawJson"/> is not a JSON object of the gateway's key model, or <paramref name="provider"/> is not stored.
+    /// </exception>
+    public void SetKey(string provider, string rawJson)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(provider);
+        ArgumentNullException.ThrowIfNull(rawJson);
+        if (JsonNode.Parse(rawJson) is not JsonObject raw)
+        {
+            throw new ArgumentException("The key must be a JSON object.", nameof(rawJson));
+        }
+
+        _gateway.SetKey(provider, raw);
+    }
+
+    /// <summary>
+    /// A provider's keys as stored, unmasked, in stored order (insertion order; an update keeps the position), for
+    /// assertions: copies, with secrets as <c>{"value", "ref"?, "type"}</c> and aliases with only a <c>model_id</c> as a
+    /// bare string. Empty for a provider with no keys or no such provider.
+    /// </summary>
+    /// <param name="provider">The provider name (case-sensitive).</param>
+    public IReadOnlyList<JsonObject> GetStoredKeys(string provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        return _gateway.Store.GetStoredKeys(provider);
+    }
+
+    /// <summary>
+    /// Makes the next <paramref name="count"/> <c>refresh-models</c> calls for <paramref name="provider"/> (provider-wide or
+    /// per key) answer 409 <c>model refresh already in progress for this provider</c>, as while another refresh runs.
+    /// Calls answered 404 (unknown provider or key) do not count.
+    /// </summary>
+    /// <param name="provider">The provider name (case-sensitive); it need not be stored yet.</param>
+    /// <param name="count">How many calls; replaces an earlier count for the provider, 0 cancels it.</param>
+    public void SimulateRefreshInProgress(string provider, int count)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(provider);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        _gateway.Store.SimulateRefreshInProgress(provider, count);
+    }
 
     /// <summary>The names of the stored providers, in ordinal order.</summary>
     public IReadOnlyList<string> ProviderNames => _gateway.Store.Names();
@@ -203,7 +255,10 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Back to the start state: providers re-seeded (or emptied), faults and the request log cleared.</summary>
+    /// <summary>
+    /// Back to the start state: providers and their keys re-seeded (or emptied), simulated refreshes, faults and the
+    /// request log cleared.
+    /// </summary>
     public void Reset()
     {
         _faults.Clear();
@@ -229,6 +284,11 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
             foreach (var (name, stored) in SeedProviders.All())
             {
                 _gateway.Store.Set(name, stored);
+            }
+
+            foreach (var (provider, key) in SeedKeys.All())
+            {
+                _gateway.Store.SetKey(provider, key);
             }
         }
     }

@@ -58,7 +58,13 @@ internal sealed class EmulatedGateway(ProviderStore store, StubAuthentication au
         (GatewayResource.Provider, "GET") => store.Render(name, shape) is { } view ? Ok(view) : GatewayResponse.Error(404, ProviderNotFound),
         (GatewayResource.Provider, "PUT") => Ok(store.Update(name, body, shape)),
         (GatewayResource.Provider, _) => DeleteProvider(name),
-        _ => GatewayResponse.Error(404, $"BifrostStubServer does not emulate {method} on this route yet"),
+        (GatewayResource.Keys, "GET") => Ok(store.ListKeys(name, shape)),
+        (GatewayResource.Keys, _) => Ok(store.CreateKey(name, body, shape)),
+        (GatewayResource.Key, "GET") => Ok(store.GetKey(name, keyId, shape)),
+        (GatewayResource.Key, "PUT") => Ok(store.UpdateKey(name, keyId, body, shape)),
+        (GatewayResource.Key, _) => Ok(store.DeleteKey(name, keyId, shape)),
+        (GatewayResource.ProviderRefresh, _) => Ok(store.RefreshProvider(name, shape)),
+        _ => Ok(store.RefreshKey(name, keyId, shape)),
     };
 
     /// <summary>
@@ -120,4 +126,21 @@ internal sealed class EmulatedGateway(ProviderStore store, StubAuthentication au
 
     /// <summary>Normalizes and stores a provider given as raw JSON.</summary>
     public void SetProvider(string name, JsonObject raw) => store.Set(name, StoredProvider.Normalize(raw));
+
+    /// <summary>Normalizes and stores a raw key; see <see cref="BifrostStubServer.SetKey"/>.</summary>
+    /// <exception cref="ArgumentException">The JSON does not fit the key model, or there is no such provider.</exception>
+    public void SetKey(string provider, JsonObject raw)
+    {
+        JsonObject key;
+        try
+        {
+            key = KeyReader.Read(raw, raw: true);
+        }
+        catch (InvalidPayloadException ex)
+        {
+            throw new ArgumentException($"The key JSON does not fit the gateway's model: {ex.Message}", nameof(raw), ex);
+        }
+
+        store.SetKey(provider, key);
+    }
 }

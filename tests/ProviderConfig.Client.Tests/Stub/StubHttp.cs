@@ -22,6 +22,12 @@ internal sealed class StubHttp : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary><c>/api/providers/{provider}/keys</c>.</summary>
+    public static string KeysPath(string provider) => $"/api/providers/{provider}/keys";
+
+    /// <summary><c>/api/providers/{provider}/keys/{keyId}</c>.</summary>
+    public static string KeyPath(string provider, string keyId) => $"/api/providers/{provider}/keys/{keyId}";
+
     public Task<StubAnswer> GetAsync(string provider) => SendAsync(HttpMethod.Get, "/api/providers/" + provider, null);
 
     public Task<StubAnswer> PutAsync(string provider, string body) => SendAsync(HttpMethod.Put, "/api/providers/" + provider, body);

@@ -100,6 +100,7 @@ public sealed class StubProviderCollectionTests : IDisposable
         Assert.Equal(300, get.Json["network_config"]!["default_request_timeout_in_seconds"]!.GetValue<int>());
         Assert.Equal(1000, get.Json["concurrency_and_buffer_size"]!["concurrency"]!.GetValue<int>());
         Json.AssertSameTree(created.Json, get.Json);
+        Assert.Empty(_stub.GetStoredKeys("acme-openai"));
     }
 
     [Fact]
