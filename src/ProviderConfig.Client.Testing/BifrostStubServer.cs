@@ -17,16 +17,36 @@ using WireMock.Util;
 namespace ProviderConfig.Client.Testing;
 
 /// <summary>
-/// A stateful stub of a Bifrost gateway's provider-configuration API (<c>GET</c>/<c>PUT /api/providers/{provider}</c>)
-/// on WireMock.Net, listening on <c>127.0.0.1</c> on a free port. It keeps raw (unmasked) provider configurations,
-/// answers with the gateway's masking, field order, validation messages and error bodies, and can inject failures,
-/// delays and dropped connections for resilience tests.
+/// A stateful stub of a Bifrost gateway's provider-management API on WireMock.Net, listening on <c>127.0.0.1</c> on a
+/// free port: <c>GET</c>/<c>POST /api/providers</c>, <c>GET</c>/<c>PUT</c>/<c>DELETE /api/providers/{provider}</c>,
+/// <c>GET</c>/<c>POST .../keys</c>, <c>GET</c>/<c>PUT</c>/<c>DELETE .../keys/{key_id}</c> and the two <c>refresh-models</c>
+/// routes. It keeps raw (unmasked) providers and keys, answers with the gateway's masking, field order, validation
+/// messages and error bodies, and can inject failures, delays, dropped connections and lost responses for resilience
+/// tests.
 /// </summary>
 /// <remarks>
-/// Thread-safe. Start one per test (or per test class) with <see cref="Start"/> and dispose it.
-/// Differences from a real gateway: no DNS lookups for <c>base_url</c> (host names are accepted), no model discovery
-/// (a PUT leaves <c>status</c>/<c>description</c> as they were and makes the provider <c>active</c>), no
-/// <c>/keys</c> endpoints, and <c>env.*</c> references are not resolved from the environment.
+/// <para>
+/// Thread-safe. Start one per test (or per test class) with <see cref="Start"/> and dispose it. The gateway era (secret
+/// shapes, masked-secret restore, DELETE of an unknown provider) is chosen with <see cref="BifrostStubOptions.SecretShape"/>.
+/// </para>
+/// <para>
+/// Differences from a real gateway:
+/// no DNS lookups (host names in <c>base_url</c> and key URLs are accepted; only IP literals are classified, and the detail
+/// after <c>Invalid base URL: </c> / <c>Invalid key URL: &lt;path&gt;: </c> is the stub's own wording);
+/// no model discovery and no upstream calls (a provider PUT leaves <c>status</c>/<c>description</c> as they were, and a PUT
+/// or POST makes the provider <c>active</c>; a key create, update or refresh sets the key's <c>status</c> to <c>success</c>, a refresh
+/// also clears <c>description</c>; a refresh is 409 only after <see cref="SimulateRefreshInProgress"/>);
+/// <c>env.*</c>/<c>vault.*</c> references are not resolved (a reference sent in a request stores an empty value, or keeps the
+/// value it had when the same reference is sent again, and counts as a non-empty key value);
+/// no 403 for dial-target changes while dashboard auth is off (PR #5768), since the stub without credentials is a gateway
+/// with auth off;
+/// no <c>GET /api/keys</c>; no split between database and memory, so none of the 500 answers (store, reload, rollback) and
+/// no 500 for a non-custom provider of an unknown type;
+/// of the key checks, the GitHub Copilot and GigaChat ones, the Databricks "token or M2M" one, and the alias
+/// whitespace and per-provider sub-config ones are not emulated;
+/// validation other than the era differences of <see cref="BifrostStubOptions.SecretShape"/> is the newest gateway's in
+/// every era.
+/// </para>
 /// </remarks>
 public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
 {
