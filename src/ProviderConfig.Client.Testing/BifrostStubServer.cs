@@ -17,16 +17,36 @@ using WireMock.Util;
 namespace ProviderConfig.Client.Testing;
 
 /// <summary>
-/// A stateful stub of a Bifrost gateway's provider-configuration API (<c>GET</c>/<c>PUT /api/providers/{provider}</c>)
-/// on WireMock.Net, listening on <c>127.0.0.1</c> on a free port. It keeps raw (unmasked) provider configurations,
-/// answers with the gateway's masking, field order, validation messages and error bodies, and can inject failures,
-/// delays and dropped connections for resilience tests.
+/// A stateful stub of a Bifrost gateway's provider-management API on WireMock.Net, listening on <c>127.0.0.1</c> on a
+/// free port: <c>GET</c>/<c>POST /api/providers</c>, <c>GET</c>/<c>PUT</c>/<c>DELETE /api/providers/{provider}</c>,
+/// <c>GET</c>/<c>POST .../keys</c>, <c>GET</c>/<c>PUT</c>/<c>DELETE .../keys/{key_id}</c> and the two <c>refresh-models</c>
+/// routes. It keeps raw (unmasked) providers and keys, answers with the gateway's masking, field order, validation
+/// messages and error bodies, and can inject failures, delays, dropped connections and lost responses for resilience
+/// tests.
 /// </summary>
 /// <remarks>
-/// Thread-safe. Start one per test (or per test class) with <see cref="Start"/> and dispose it.
-/// Differences from a real gateway: no DNS lookups for <c>base_url</c> (host names are accepted), no model discovery
-/// (a PUT leaves <c>status</c>/<c>description</c> as they were and makes the provider <c>active</c>), no
-/// <c>/keys</c> endpoints, and <c>env.*</c> references are not resolved from the environment.
+/// <para>
+/// Thread-safe. Start one per test (or per test class) with <see cref="Start"/> and dispose it. The gateway era (secret
+/// shapes, masked-secret restore, DELETE of an unknown provider) is chosen with <see cref="BifrostStubOptions.SecretShape"/>.
+/// </para>
+/// <para>
+/// Differences from a real gateway:
+/// no DNS lookups (host names in <c>base_url</c> and key URLs are accepted; only IP literals are classified, and the detail
+/// after <c>Invalid base URL: </c> / <c>Invalid key URL: &lt;path&gt;: </c> is the stub's own wording);
+/// no model discovery and no upstream calls (a provider PUT leaves <c>status</c>/<c>description</c> as they were, and a PUT
+/// or POST makes the provider <c>active</c>; a key create, update or refresh sets the key's <c>status</c> to <c>success</c>, a refresh
+/// also clears <c>description</c>; a refresh is 409 only after <see cref="SimulateRefreshInProgress"/>);
+/// <c>env.*</c>/<c>vault.*</c> references are not resolved (a reference sent in a request stores an empty value, or keeps the
+/// value it had when the same reference is sent again, and counts as a non-empty key value);
+/// no 403 for dial-target changes while dashboard auth is off (PR #5768), since the stub without credentials is a gateway
+/// with auth off;
+/// no <c>GET /api/keys</c>; no split between database and memory, so none of the 500 answers (store, reload, rollback) and
+/// no 500 for a non-custom provider of an unknown type;
+/// of the key checks, the GitHub Copilot and GigaChat ones, the Databricks "token or M2M" one, and the alias
+/// whitespace and per-provider sub-config ones are not emulated;
+/// validation other than the era differences of <see cref="BifrostStubOptions.SecretShape"/> is the newest gateway's in
+/// every era.
+/// </para>
 /// </remarks>
 public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
 {
@@ -112,16 +132,73 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
     /// <param name="name">The provider name (case-sensitive).</param>
     public JsonObject? GetStoredProvider(string name) => _gateway.Store.GetStored(name);
 
-    /// <summary>Deletes a provider, so that GET answers 404.</summary>
+    /// <summary>Deletes a provider and its keys, so that GET answers 404.</summary>
     /// <param name="name">The provider name (case-sensitive).</param>
     /// <returns>Whether it existed.</returns>
     public bool RemoveProvider(string name) => _gateway.Store.Remove(name);
+
+    /// <summary>
+    /// Stores a key of a stored provider as the gateway would hold it, unmasked, replacing the key with the same <c>id</c>
+    /// in place (else appending it). No validation and no name-uniqueness check: any state can be set up.
+    /// </summary>
+    /// <param name="provider">The provider name (case-sensitive); the provider must be stored.</param>
+    /// <param name="rawJson">
+    /// The key as a JSON object with the gateway's field names (<c>id</c>, <c>name</c>, <c>value</c>, <c>models</c>, ...,
+    /// <c>status</c>, <c>description</c>). Secrets may be in any accepted shape and are taken as raw values; a reference
+    /// given as an object keeps its <c>value</c> as the value the gateway resolved it to. An empty or missing <c>id</c>
+    /// gets a new UUID. Unknown members are dropped; nothing else is defaulted (a missing <c>enabled</c> stays unset).
+    /// </param>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="rawJson"/> is not a JSON object of the gateway's key model, or <paramref name="provider"/> is not stored.
+    /// </exception>
+    public void SetKey(string provider, string rawJson)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(provider);
+        ArgumentNullException.ThrowIfNull(rawJson);
+        if (JsonNode.Parse(rawJson) is not JsonObject raw)
+        {
+            throw new ArgumentException("The key must be a JSON object.", nameof(rawJson));
+        }
+
+        _gateway.SetKey(provider, raw);
+    }
+
+    /// <summary>
+    /// A provider's keys as stored, unmasked, in stored order (insertion order; an update keeps the position), for
+    /// assertions: copies, with secrets as <c>{"value", "ref"?, "type"}</c> and aliases with only a <c>model_id</c> as a
+    /// bare string. Empty for a provider with no keys or no such provider.
+    /// </summary>
+    /// <param name="provider">The provider name (case-sensitive).</param>
+    public IReadOnlyList<JsonObject> GetStoredKeys(string provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        return _gateway.Store.GetStoredKeys(provider);
+    }
+
+    /// <summary>
+    /// Makes the next <paramref name="count"/> <c>refresh-models</c> calls for <paramref name="provider"/> (provider-wide or
+    /// per key) answer 409 <c>model refresh already in progress for this provider</c>, as while another refresh runs.
+    /// Calls answered 404 (unknown provider or key) do not count.
+    /// </summary>
+    /// <param name="provider">The provider name (case-sensitive); it need not be stored yet.</param>
+    /// <param name="count">How many calls; replaces an earlier count for the provider, 0 cancels it.</param>
+    public void SimulateRefreshInProgress(string provider, int count)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(provider);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        _gateway.Store.SimulateRefreshInProgress(provider, count);
+    }
 
     /// <summary>The names of the stored providers, in ordinal order.</summary>
     public IReadOnlyList<string> ProviderNames => _gateway.Store.Names();
 
     /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/> and a Bifrost error body.</summary>
-    /// <param name="count">How many requests; queued after any earlier <see cref="FailNext"/>.</param>
+    /// <remarks>
+    /// <see cref="FailNext"/>, <see cref="DelayNext"/>, <see cref="ResetConnectionNext"/> and <see cref="DropResponseNext"/>
+    /// share one queue: each takes its requests after every fault queued before it, in the order they were queued.
+    /// Queued faults act in front of the gateway, on every route and before authentication.
+    /// </remarks>
+    /// <param name="count">How many requests; queued after every fault queued earlier.</param>
     /// <param name="status">The status to answer with, e.g. 503.</param>
     /// <param name="retryAfter">When set, a <c>Retry-After</c> header in whole seconds (rounded up).</param>
     public void FailNext(int count, HttpStatusCode status, TimeSpan? retryAfter = null)
@@ -135,8 +212,11 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
         _faults.FailNext(count, status, retryAfter);
     }
 
-    /// <summary>Holds the next <paramref name="count"/> requests for <paramref name="delay"/> before handling them (or before another injected fault).</summary>
-    /// <param name="count">How many requests.</param>
+    /// <summary>
+    /// Holds the next <paramref name="count"/> requests for <paramref name="delay"/> before handling them (or before a
+    /// random fault, see <see cref="InjectRandomFaults"/>).
+    /// </summary>
+    /// <param name="count">How many requests; queued after every fault queued earlier (see <see cref="FailNext"/>).</param>
     /// <param name="delay">How long each waits; a client timeout shorter than this sees a timeout.</param>
     public void DelayNext(int count, TimeSpan delay)
     {
@@ -147,13 +227,27 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Drops the connection of the next <paramref name="count"/> requests without an answer; an <see cref="HttpClient"/>
-    /// sees an <see cref="HttpRequestException"/>.
+    /// sees an <see cref="HttpRequestException"/>. The gateway never sees these requests (nothing is stored); they are in
+    /// <see cref="Requests"/>.
     /// </summary>
-    /// <param name="count">How many requests.</param>
+    /// <param name="count">How many requests; queued after every fault queued earlier (see <see cref="FailNext"/>).</param>
     public void ResetConnectionNext(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         _faults.ResetConnectionNext(count);
+    }
+
+    /// <summary>
+    /// Lets the gateway handle the next <paramref name="count"/> requests (what they change is stored), then drops the
+    /// connection instead of sending the answer, as when a response is lost on the way back: an <see cref="HttpClient"/>
+    /// sees an <see cref="HttpRequestException"/> for a write that did happen. Use it to test that a client re-reads before
+    /// retrying a non-idempotent call such as <c>POST /api/providers/{provider}/keys</c>.
+    /// </summary>
+    /// <param name="count">How many requests; queued after every fault queued earlier (see <see cref="FailNext"/>).</param>
+    public void DropResponseNext(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        _faults.DropResponseNext(count);
     }
 
     /// <summary>
@@ -181,7 +275,10 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Back to the start state: providers re-seeded (or emptied), faults and the request log cleared.</summary>
+    /// <summary>
+    /// Back to the start state: providers and their keys re-seeded (or emptied), simulated refreshes, faults and the
+    /// request log cleared.
+    /// </summary>
     public void Reset()
     {
         _faults.Clear();
@@ -208,6 +305,11 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
             {
                 _gateway.Store.Set(name, stored);
             }
+
+            foreach (var (provider, key) in SeedKeys.All())
+            {
+                _gateway.Store.SetKey(provider, key);
+            }
         }
     }
 
@@ -217,7 +319,7 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
     /// </summary>
     private async Task FaultLayerAsync(HttpContext context, RequestDelegate next)
     {
-        var rawTarget = await RecordAsync(context).ConfigureAwait(false);
+        var (rawTarget, body) = await RecordAsync(context).ConfigureAwait(false);
         _rawTarget.Value = rawTarget;
         var plan = _faults.Next();
         if (plan.Delay > TimeSpan.Zero)
@@ -250,6 +352,16 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
             return;
         }
 
+        if (plan.DropResponse)
+        {
+            // The gateway handles the request (its state changes stick); the answer is thrown away and the connection
+            // reset, so not one byte of the response reaches the client.
+            var authorization = context.Request.Headers.Authorization is { Count: > 0 } values ? values[0] : null;
+            _ = _gateway.Handle(context.Request.Method, rawTarget, authorization, body);
+            context.Abort();
+            return;
+        }
+
         await next(context).ConfigureAwait(false);
     }
 
@@ -268,8 +380,8 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
         await context.Response.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <returns>The raw request target.</returns>
-    private async Task<string> RecordAsync(HttpContext context)
+    /// <returns>The raw request target and the body (null when empty).</returns>
+    private async Task<(string Target, string? Body)> RecordAsync(HttpContext context)
     {
         var request = context.Request;
         request.EnableBuffering();
@@ -304,7 +416,7 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
             _requests.Add(entry);
         }
 
-        return target;
+        return (target, entry.Body);
     }
 
     private IResponseMessage Respond(IRequestMessage request)

@@ -3,41 +3,25 @@ using System.Net;
 namespace ProviderConfig.Client.Testing;
 
 /// <summary>
-/// The queued and random faults. Every request takes its plan under one lock, so counts go down exactly once per
-/// request even at high concurrency.
+/// The queued and random faults. Queued faults form one FIFO queue: each request takes one step from the entry at its
+/// head, so faults act in the order they were queued whatever their kind. Every request takes its plan under one
+/// lock, so counts go down exactly once per request even at high concurrency.
 /// </summary>
 internal sealed class FaultInjector
 {
     private readonly object _gate = new();
-    private readonly Queue<InjectedFailure> _failures = new();
-    private readonly Queue<InjectedDelay> _delays = new();
-    private int _resets;
+    private readonly Queue<QueuedFault> _queue = new();
     private double _randomRate;
     private Random? _random;
 
     public void FailNext(int count, HttpStatusCode status, TimeSpan? retryAfter)
-    {
-        lock (_gate)
-        {
-            _failures.Enqueue(new InjectedFailure(count, status, retryAfter));
-        }
-    }
+        => Enqueue(new QueuedFault(QueuedFaultKind.Fail, count) { Status = status, RetryAfter = retryAfter });
 
-    public void DelayNext(int count, TimeSpan delay)
-    {
-        lock (_gate)
-        {
-            _delays.Enqueue(new InjectedDelay(count, delay));
-        }
-    }
+    public void DelayNext(int count, TimeSpan delay) => Enqueue(new QueuedFault(QueuedFaultKind.Delay, count) { Delay = delay });
 
-    public void ResetConnectionNext(int count)
-    {
-        lock (_gate)
-        {
-            _resets += count;
-        }
-    }
+    public void ResetConnectionNext(int count) => Enqueue(new QueuedFault(QueuedFaultKind.ResetConnection, count));
+
+    public void DropResponseNext(int count) => Enqueue(new QueuedFault(QueuedFaultKind.DropResponse, count));
 
     public void InjectRandomFaults(double rate, int? seed)
     {
@@ -52,46 +36,40 @@ internal sealed class FaultInjector
     {
         lock (_gate)
         {
-            _failures.Clear();
-            _delays.Clear();
-            _resets = 0;
+            _queue.Clear();
             _randomRate = 0;
             _random = null;
         }
     }
 
     /// <summary>
-    /// The plan for the next request: a queued delay (combined with whatever follows), then a queued reset, then a
-    /// queued failure, then the random faults.
+    /// The plan for the next request: one step of the queued fault at the head of the queue; when that is a delay, or
+    /// when the queue is empty, the random faults may apply too.
     /// </summary>
     public FaultPlan Next()
     {
         lock (_gate)
         {
             var delay = TimeSpan.Zero;
-            if (_delays.TryPeek(out var queuedDelay))
+            if (_queue.TryPeek(out var head))
             {
-                delay = queuedDelay.Delay;
-                if (--queuedDelay.Remaining == 0)
+                if (--head.Remaining == 0)
                 {
-                    _delays.Dequeue();
-                }
-            }
-
-            if (_resets > 0)
-            {
-                _resets--;
-                return new FaultPlan(delay, true, null, null);
-            }
-
-            if (_failures.TryPeek(out var failure))
-            {
-                if (--failure.Remaining == 0)
-                {
-                    _failures.Dequeue();
+                    _queue.Dequeue();
                 }
 
-                return new FaultPlan(delay, false, failure.Status, failure.RetryAfter);
+                switch (head.Kind)
+                {
+                    case QueuedFaultKind.Fail:
+                        return new FaultPlan(TimeSpan.Zero, false, head.Status, head.RetryAfter);
+                    case QueuedFaultKind.ResetConnection:
+                        return new FaultPlan(TimeSpan.Zero, true, null, null);
+                    case QueuedFaultKind.DropResponse:
+                        return FaultPlan.None with { DropResponse = true };
+                    default:
+                        delay = head.Delay;
+                        break;
+                }
             }
 
             if (_random is { } random && random.NextDouble() < _randomRate)
@@ -105,6 +83,14 @@ internal sealed class FaultInjector
             }
 
             return delay == TimeSpan.Zero ? FaultPlan.None : FaultPlan.None with { Delay = delay };
+        }
+    }
+
+    private void Enqueue(QueuedFault fault)
+    {
+        lock (_gate)
+        {
+            _queue.Enqueue(fault);
         }
     }
 }

@@ -22,7 +22,7 @@ internal static class Masking
 
     /// <summary>
     /// The gateway's <c>IsRedacted()</c>: a reference, or 8 chars or fewer all <c>*</c>, or 32 chars with <c>*</c> in
-    /// positions 4-27, or <c>&lt;redacted&gt;</c> / <c>[REDACTED]</c> in any case.
+    /// positions 4-27, or <c>&lt;redacted&gt;</c> / <c>[REDACTED]</c> in any case. An empty value is never a mask.
     /// </summary>
     public static bool LooksRedacted(string value, bool isReference)
     {
@@ -31,7 +31,7 @@ internal static class Masking
             return true;
         }
 
-        if (value.Length <= 2 * VisibleChars && value.All(c => c == '*'))
+        if (value.Length is > 0 and <= 2 * VisibleChars && value.All(c => c == '*'))
         {
             return true;
         }

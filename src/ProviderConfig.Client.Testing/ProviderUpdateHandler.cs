@@ -84,7 +84,8 @@ internal static class ProviderUpdateHandler
         return next;
     }
 
-    private static JsonObject Decode(string? body)
+    /// <summary>Parses a body that must be a JSON object, or throws the gateway's 400 <c>Invalid request payload</c>.</summary>
+    internal static JsonObject ParseObject(string? body)
     {
         JsonNode? node;
         try
@@ -96,21 +97,11 @@ internal static class ProviderUpdateHandler
             throw new ValidationFailure(400, InvalidPayload);
         }
 
-        if (node is not JsonObject payload)
-        {
-            throw new ValidationFailure(400, InvalidPayload);
-        }
-
-        // Go decodes keys as []schemas.Key: anything but an array or null is a decode error.
-        if (payload["keys"] is not (null or JsonArray))
-        {
-            throw new ValidationFailure(400, InvalidPayload);
-        }
-
-        return payload;
+        return node as JsonObject ?? throw new ValidationFailure(400, InvalidPayload);
     }
 
-    private static T Read<T>(Func<T> read)
+    /// <summary>Runs a decoding step; a wrong JSON type is the gateway's 400 <c>Invalid request payload</c>.</summary>
+    internal static T Read<T>(Func<T> read)
     {
         try
         {
@@ -122,7 +113,20 @@ internal static class ProviderUpdateHandler
         }
     }
 
-    private static void CheckConcurrency(JsonObject concurrency)
+    private static JsonObject Decode(string? body)
+    {
+        var payload = ParseObject(body);
+
+        // Go decodes keys as []schemas.Key: anything but an array or null is a decode error.
+        if (payload["keys"] is not (null or JsonArray))
+        {
+            throw new ValidationFailure(400, InvalidPayload);
+        }
+
+        return payload;
+    }
+
+    internal static void CheckConcurrency(JsonObject concurrency)
     {
         var workers = concurrency["concurrency"]!.GetValue<long>();
         var buffer = concurrency["buffer_size"]!.GetValue<long>();
@@ -180,7 +184,7 @@ internal static class ProviderUpdateHandler
         }
     }
 
-    private static void CheckPromptCache(JsonObject? promptCache)
+    internal static void CheckPromptCache(JsonObject? promptCache)
     {
         // The gateway checks ttl against its config-schema enum; "1h" is known good, "5m" is Anthropic's other TTL.
         if (promptCache?["ttl"] is JsonValue ttl && !PromptCacheTtls.Contains(ttl.GetValue<string>()))
@@ -189,7 +193,7 @@ internal static class ProviderUpdateHandler
         }
     }
 
-    private static void CheckBackoff(NetworkBlock network)
+    internal static void CheckBackoff(NetworkBlock network)
     {
         const string Prefix = "Invalid retry backoff: ";
         var initial = network.BackoffInitialNanoseconds;
@@ -220,7 +224,7 @@ internal static class ProviderUpdateHandler
         }
     }
 
-    private static void CheckBaseUrl(JsonObject network)
+    internal static void CheckBaseUrl(JsonObject network)
     {
         if (network["base_url"] is JsonValue baseUrl
             && ExternalUrlValidator.Validate(baseUrl.GetValue<string>(), network["allow_private_network"] is JsonValue allow && allow.GetValue<bool>()) is { } reason)

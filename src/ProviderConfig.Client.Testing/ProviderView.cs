@@ -56,6 +56,28 @@ internal static class ProviderView
         return view;
     }
 
+    /// <summary>
+    /// The body of <c>DELETE /api/providers/{provider}</c> (management contract 2.3 step 4): <c>ProviderResponse{Name}</c>
+    /// with every other field at its zero value, <c>provider_status</c> included.
+    /// </summary>
+    public static JsonObject Deleted(string name) => new()
+    {
+        ["name"] = name,
+        ["network_config"] = new JsonObject
+        {
+            ["default_request_timeout_in_seconds"] = 0,
+            ["max_retries"] = 0,
+            ["retry_backoff_initial"] = 0,
+            ["retry_backoff_max"] = 0,
+        },
+        ["concurrency_and_buffer_size"] = new JsonObject { ["concurrency"] = 0, ["buffer_size"] = 0 },
+        ["proxy_config"] = null,
+        ["send_back_raw_request"] = false,
+        ["send_back_raw_response"] = false,
+        ["store_raw_request_response"] = false,
+        ["provider_status"] = string.Empty,
+    };
+
     /// <summary>What GET shows for <c>network_config.ca_cert_pem</c>: the reference, or the partial mask.</summary>
     public static string RedactNetworkCaCert(string value) => Masking.IsReference(value) ? value : Masking.Partial(value);
 

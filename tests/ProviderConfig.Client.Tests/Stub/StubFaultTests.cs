@@ -62,6 +62,68 @@ public sealed class StubFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reset_on_a_reused_connection_is_not_resent_by_SocketsHttpHandler()
+    {
+        // The first request opens the connection; the reset then hits a pooled, reused connection, the case in which
+        // SocketsHttpHandler may transparently resend a request that got no response bytes.
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("openai")).Status);
+        _stub.ResetConnectionNext(1);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => _http.PutAsync("openai", StubPayloads.Minimal()));
+
+        Assert.Equal(["GET", "PUT"], _stub.Requests.Select(r => r.Method));
+
+        // The gateway never saw the PUT: the seeded openai still has no stored concurrency block.
+        Assert.Null(_stub.GetStoredProvider("openai")!["concurrency_and_buffer_size"]);
+    }
+
+    [Fact]
+    public async Task DropResponseNext_handles_the_request_then_resets_the_connection()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("openai")).Status);
+        _stub.DropResponseNext(1);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => _http.PutAsync("openai", StubPayloads.Minimal()));
+
+        // Handled: the PUT's concurrency block is stored although the client saw no answer; and sent once only.
+        Assert.Equal(10, _stub.GetStoredProvider("openai")!["concurrency_and_buffer_size"]!["concurrency"]!.GetValue<long>());
+        Assert.Equal(["GET", "PUT"], _stub.Requests.Select(r => r.Method));
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("openai")).Status);
+    }
+
+    [Fact]
+    public async Task Queued_faults_of_every_kind_run_in_the_order_they_were_queued()
+    {
+        _stub.DropResponseNext(1);
+        _stub.FailNext(1, HttpStatusCode.ServiceUnavailable);
+        _stub.DelayNext(1, TimeSpan.FromMilliseconds(150));
+        _stub.ResetConnectionNext(1);
+        _stub.FailNext(1, HttpStatusCode.TooManyRequests, TimeSpan.Zero);
+
+        var outcomes = new List<string>();
+        var elapsed = new List<TimeSpan>();
+        for (var i = 0; i < 6; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var answer = await _http.GetAsync("openai");
+                outcomes.Add(((int)answer.Status).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (HttpRequestException)
+            {
+                outcomes.Add("reset");
+            }
+
+            elapsed.Add(clock.Elapsed);
+        }
+
+        Assert.Equal(["reset", "503", "200", "reset", "429", "200"], outcomes);
+        Assert.True(elapsed[2] >= TimeSpan.FromMilliseconds(140), $"the third request took {elapsed[2]}");
+        Assert.Equal(6, _stub.Requests.Count);
+    }
+
+    [Fact]
     public async Task DelayNext_holds_the_request()
     {
         _stub.DelayNext(1, TimeSpan.FromMilliseconds(150));

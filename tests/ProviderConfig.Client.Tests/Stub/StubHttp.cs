@@ -22,11 +22,32 @@ internal sealed class StubHttp : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary><c>/api/providers/{provider}/keys</c>.</summary>
+    public static string KeysPath(string provider) => $"/api/providers/{provider}/keys";
+
+    /// <summary><c>/api/providers/{provider}/keys/{keyId}</c>.</summary>
+    public static string KeyPath(string provider, string keyId) => $"/api/providers/{provider}/keys/{keyId}";
+
     public Task<StubAnswer> GetAsync(string provider) => SendAsync(HttpMethod.Get, "/api/providers/" + provider, null);
 
     public Task<StubAnswer> PutAsync(string provider, string body) => SendAsync(HttpMethod.Put, "/api/providers/" + provider, body);
 
     public Task<StubAnswer> PutAsync(string provider, JsonNode body) => PutAsync(provider, body.ToJsonString());
+
+    /// <summary>GET of any path, e.g. <c>/api/providers/openai/keys</c>.</summary>
+    public Task<StubAnswer> GetPathAsync(string path) => SendAsync(HttpMethod.Get, path, null);
+
+    /// <summary>POST of any path; a null body sends none (refresh-models).</summary>
+    public Task<StubAnswer> PostAsync(string path, string? body) => SendAsync(HttpMethod.Post, path, body);
+
+    public Task<StubAnswer> PostAsync(string path, JsonNode body) => PostAsync(path, body.ToJsonString());
+
+    /// <summary>PUT of any path, e.g. <c>/api/providers/openai/keys/{id}</c>.</summary>
+    public Task<StubAnswer> PutPathAsync(string path, string body) => SendAsync(HttpMethod.Put, path, body);
+
+    public Task<StubAnswer> PutPathAsync(string path, JsonNode body) => PutPathAsync(path, body.ToJsonString());
+
+    public Task<StubAnswer> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
 
     public async Task<StubAnswer> SendAsync(HttpMethod method, string path, string? body, string? authorization = null)
     {
