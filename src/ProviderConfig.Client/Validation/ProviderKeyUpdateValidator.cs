@@ -22,11 +22,6 @@ internal static class ProviderKeyUpdateValidator
             errors.Add(new("models", "is empty, which denies every model on gateways since v1.5; use KeyModels.None if that is meant, or KeyModels.All for every model"));
         }
 
-        if (update.BlacklistedModels is null)
-        {
-            errors.Add(new("blacklisted_models", "is required: send an empty list for none"));
-        }
-
         // A mask may go back only to the field of the key (and provider) it was read from.
         var sameKey = source is not null
             && (keyId is null || string.Equals(source.Id, keyId, StringComparison.Ordinal))
