@@ -226,7 +226,8 @@ public sealed class KeyClientTests
         var write = method == "PUT"
             ? clients.Client.UpdateKeyAsync(ProviderName.OpenAI, KeyId, new ProviderKeyUpdate { Name = "n", Value = SecretValue.Plain("k-123456789") }, Ct)
             : clients.Client.CreateKeyAsync(ProviderName.OpenAI, new ProviderKeyUpdate { Name = "n", Value = SecretValue.Plain("k-123456789") }, Ct);
-        var error = await Assert.ThrowsAsync<ProviderConfigApiException>(() => write);
+        // Bounded: a write that were replayed would wait for a backoff on the fake clock forever.
+        var error = await Assert.ThrowsAsync<ProviderConfigApiException>(() => write.WaitAsync(TimeSpan.FromSeconds(10), Ct));
         Assert.Equal(1, error.Attempts);
         Assert.Single(handler.Requests);
 
