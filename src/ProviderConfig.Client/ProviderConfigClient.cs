@@ -554,7 +554,7 @@ public class ProviderConfigClient : IProviderConfigClient
                         var error = ErrorResponse.ToException(response, body.Span, call, Math.Max(1, state.Attempts), options);
                         if (state.RetryAbandonedReason is { } abandoned)
                         {
-                            throw new ProviderConfigApiException(error.StatusCode, $"{error.ServerMessage} (not retried: {abandoned})", error.Method, error.Path, error.RequestId, error.Attempts);
+                            throw error.NotRetried(abandoned);
                         }
 
                         throw error;
