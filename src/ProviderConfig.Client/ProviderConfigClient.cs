@@ -133,7 +133,7 @@ public class ProviderConfigClient : IProviderConfigClient
         CheckName(provider);
         ArgumentNullException.ThrowIfNull(configuration);
         var payload = CreatePayload(provider, configuration, out var omitsSizes);
-        var errors = configuration.Validate(provider).Where(e => !(omitsSizes && e.Path.StartsWith("concurrency_and_buffer_size", StringComparison.Ordinal))).ToList();
+        var errors = configuration.Validate(provider).Where(e => !e.IsWarning && !(omitsSizes && e.Path.StartsWith("concurrency_and_buffer_size", StringComparison.Ordinal))).ToList();
         if (errors.Count > 0)
         {
             throw new ProviderConfigValidationException(provider, errors);
@@ -430,7 +430,7 @@ public class ProviderConfigClient : IProviderConfigClient
 
     private static void ThrowIfInvalid(ProviderName provider, ProviderUpdate update)
     {
-        var errors = update.Validate(provider);
+        var errors = update.Validate(provider).Where(static e => !e.IsWarning).ToList(); // warnings: the gateway decides
         if (errors.Count > 0)
         {
             throw new ProviderConfigValidationException(provider, errors);

@@ -80,19 +80,27 @@ public record ProviderUpdate
     private SourceReference<ProviderConfiguration> _source = SourceReference<ProviderConfiguration>.None;
 
     /// <summary>
-    /// Checks this update against the gateway's rules without sending it: concurrency and buffer size, the retry
-    /// backoff bounds and order, <c>base_url</c>, custom-provider settings, header names, durations, and masked
-    /// secrets that the gateway would store as the credential.
+    /// Checks this update without sending it. Always: the required blocks, and masked secrets that the gateway would
+    /// store as the credential. For values that differ from what was read (all of them, for an update not made with
+    /// <see cref="ProviderConfiguration.ToUpdate"/>): concurrency and buffer size, the retry backoff bounds and order,
+    /// negative counts and timeouts, <c>base_url</c>, header names and values, the proxy's type and URL, and the
+    /// custom-provider settings. A value read back unchanged is never reported, whatever it is.
     /// </summary>
-    /// <returns>Every problem found, each with its JSON path; empty when the update is valid.</returns>
+    /// <returns>
+    /// Every problem found, each with its JSON path; empty when there is nothing to say. Problems whose
+    /// <see cref="ProviderValidationError.Severity"/> is <see cref="ProviderValidationSeverity.Warning"/> name gateway rules
+    /// that differ between its versions: the client sends the update anyway and the gateway decides. The client refuses
+    /// only on <see cref="ProviderValidationSeverity.Error"/>.
+    /// </returns>
     public IReadOnlyList<ProviderValidationError> Validate() => ProviderUpdateValidator.Validate(this, provider: null);
 
     /// <summary>
     /// Checks this update as <see cref="Validate()"/> does, plus the rules that depend on the provider it is for: a
-    /// custom provider cannot take a built-in provider's name, and a masked secret may only go back to the provider
-    /// (and the field) it was read from.
+    /// masked secret may only go back to the provider (and the field) it was read from, a new custom provider's name
+    /// must use letters, digits, <c>-</c> and <c>_</c>, and (a warning) should not be a built-in provider's name. What was
+    /// read from another provider is not a baseline here: every value is checked.
     /// </summary>
     /// <param name="provider">The provider the update is for.</param>
-    /// <returns>Every problem found, each with its JSON path; empty when the update is valid.</returns>
+    /// <returns>Every problem found, each with its JSON path and severity; empty when there is nothing to say.</returns>
     public IReadOnlyList<ProviderValidationError> Validate(ProviderName provider) => ProviderUpdateValidator.Validate(this, provider);
 }
