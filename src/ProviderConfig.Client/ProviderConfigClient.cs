@@ -321,7 +321,7 @@ public class ProviderConfigClient : IProviderConfigClient
     private Task<ProviderConfiguration> PutAsync(ProviderName provider, ProviderUpdate update, CancellationToken cancellationToken)
         => SendAsync(
             new CallTarget(Operation.UpdateProvider, provider),
-            (provider.Value, update),
+            (provider.Value, update: update.ForWire()),
             static (api, arg, state, token) => api.UpdateProviderAsync(arg.Item1, arg.update, state, token),
             ProviderConfigJsonContext.Default.ProviderConfiguration,
             cancellationToken);

@@ -106,6 +106,16 @@ internal static class ProviderUpdateValidator
         }
 
         ValidateSecrets(update, provider, Fail);
+
+        // A data-loss guard: gateways before March 2026 (PR #2160) returned the provider's keys in its body and replaced
+        // them with the ones a PUT sent. The SDK never sends keys (newer gateways refuse them), so there such a write
+        // would delete every key. Removing "keys" from ExtensionData says the target keeps keys at /keys.
+        if (update.ExtensionData is { } extension && extension.TryGetValue("keys", out var keys) && keys.ValueKind == JsonValueKind.Array && keys.GetArrayLength() > 0)
+        {
+            var count = keys.GetArrayLength() == 1 ? "1 key" : Invariant($"{keys.GetArrayLength()} keys");
+            Fail("keys", $"holds {count} read from a gateway older than March 2026, where a provider write replaces the provider's keys with those it sends. The SDK never sends keys (newer gateways refuse them), so there this write would delete them. If the target gateway keeps keys at /api/providers/{{provider}}/keys, remove \"keys\" from ExtensionData and send again");
+        }
+
         return errors;
     }
 
