@@ -62,6 +62,13 @@ public sealed record ProviderConfiguration : ProviderUpdate, IJsonOnDeserialized
         return update;
     }
 
+    /// <summary>
+    /// Whether this configuration was read from the gateway (or made from one that was, with <c>with</c>): only then are
+    /// its masks known to be what the gateway shows now, and may go back to it. False for one loaded with
+    /// <see cref="ProviderConfigJson"/> or built in code.
+    /// </summary>
+    internal bool IsReadFromGateway => Source is not null;
+
     /// <summary>Remembers that this configuration came from the gateway, so its masked secrets may go back to it.</summary>
     void IJsonOnDeserialized.OnDeserialized() => Source = this;
 }

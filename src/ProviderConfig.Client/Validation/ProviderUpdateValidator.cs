@@ -389,7 +389,7 @@ internal static class ProviderUpdateValidator
     private static void ValidateSecrets(ProviderUpdate update, ProviderName? provider, Action<string, string> fail)
     {
         var source = update.Source;
-        var sourceMatches = source is not null && (provider is null || source.Name == provider.Value);
+        var sourceMatches = source is not null && source.IsReadFromGateway && (provider is null || source.Name == provider.Value);
         foreach (var (path, secret, original) in SecretFields(update, source))
         {
             if (secret is null || !SecretValue.LooksLikeMask(secret.RevealValue()) || secret.Reference is not null)
@@ -404,12 +404,18 @@ internal static class ProviderUpdateValidator
 
             var where = source is null
                 ? "not read from the gateway"
-                : !sourceMatches
-                    ? $"read from provider '{source.Name}', not '{provider}'"
-                    : "not the value read for this field";
+                : !source.IsReadFromGateway
+                    ? LoadedMask
+                    : !sourceMatches
+                        ? $"read from provider '{source.Name}', not '{provider}'"
+                        : "not the value read for this field";
             fail(path, $"is a mask ({where}) that the gateway would store as the credential; send the value read for this field unchanged, or a new secret (SecretValue.Plain, SecretValue.FromEnvironment)");
         }
     }
+
+    /// <summary>Why a mask from saved JSON may not go back as it is, and what to do instead.</summary>
+    internal const string LoadedMask =
+        "loaded from saved JSON or built in code, so not known to be what the gateway shows for this field now; to apply a saved configuration, read the provider and set the saved values on what was read, e.g. UpdateProviderAsync(provider, current => current with { ProxyConfig = saved.ProxyConfig })";
 
     private static IEnumerable<(string Path, SecretValue? Secret, SecretValue? Original)> SecretFields(ProviderUpdate update, ProviderConfiguration? source)
     {
