@@ -58,6 +58,25 @@ public class ProviderConfigApiException : ProviderConfigException
     /// <summary>How many attempts were sent, retries included.</summary>
     public int Attempts { get; }
 
+    /// <summary>
+    /// The gateway's error type (<c>type</c> of its error body, or <c>error.type</c> when the top level has none), for
+    /// example <c>invalid_request_error</c>; null when the gateway sent none. Credentials are scrubbed from it.
+    /// </summary>
+    public string? ErrorType { get; internal set; }
+
+    /// <summary>
+    /// The gateway's event id for this error (<c>event_id</c> of its error body, or <c>error.event_id</c>), to quote when
+    /// asking its operators; null when the gateway sent none. Credentials are scrubbed from it.
+    /// </summary>
+    public string? EventId { get; internal set; }
+
+    /// <summary>The message, ending with the gateway's event id when it sent one.</summary>
+    public override string Message => EventId is null ? base.Message : base.Message + " Event id: " + EventId + ".";
+
+    /// <summary>The same error, with the reason the SDK gave up retrying it added to the server message.</summary>
+    internal ProviderConfigApiException NotRetried(string reason)
+        => new(StatusCode, $"{ServerMessage} (not retried: {reason})", Method, Path, RequestId, Attempts) { ErrorType = ErrorType, EventId = EventId };
+
     private static string BuildMessage(HttpStatusCode statusCode, string? serverMessage, string method, string path, string? requestId, int attempts, string? advice)
     {
         var message = string.Create(CultureInfo.InvariantCulture, $"{method} {path} failed with {(int)statusCode} {statusCode}");

@@ -133,7 +133,7 @@ public class ProviderConfigClient : IProviderConfigClient
         CheckName(provider);
         ArgumentNullException.ThrowIfNull(configuration);
         var payload = CreatePayload(provider, configuration, out var omitsSizes);
-        var errors = configuration.Validate(provider).Where(e => !(omitsSizes && e.Path.StartsWith("concurrency_and_buffer_size", StringComparison.Ordinal))).ToList();
+        var errors = configuration.Validate(provider).Where(e => !e.IsWarning && !(omitsSizes && e.Path.StartsWith("concurrency_and_buffer_size", StringComparison.Ordinal))).ToList();
         if (errors.Count > 0)
         {
             throw new ProviderConfigValidationException(provider, errors);
@@ -321,7 +321,7 @@ public class ProviderConfigClient : IProviderConfigClient
     private Task<ProviderConfiguration> PutAsync(ProviderName provider, ProviderUpdate update, CancellationToken cancellationToken)
         => SendAsync(
             new CallTarget(Operation.UpdateProvider, provider),
-            (provider.Value, update),
+            (provider.Value, update: update.ForWire()),
             static (api, arg, state, token) => api.UpdateProviderAsync(arg.Item1, arg.update, state, token),
             ProviderConfigJsonContext.Default.ProviderConfiguration,
             cancellationToken);
@@ -430,7 +430,7 @@ public class ProviderConfigClient : IProviderConfigClient
 
     private static void ThrowIfInvalid(ProviderName provider, ProviderUpdate update)
     {
-        var errors = update.Validate(provider);
+        var errors = update.Validate(provider).Where(static e => !e.IsWarning).ToList(); // warnings: the gateway decides
         if (errors.Count > 0)
         {
             throw new ProviderConfigValidationException(provider, errors);
@@ -554,7 +554,7 @@ public class ProviderConfigClient : IProviderConfigClient
                         var error = ErrorResponse.ToException(response, body.Span, call, Math.Max(1, state.Attempts), options);
                         if (state.RetryAbandonedReason is { } abandoned)
                         {
-                            throw new ProviderConfigApiException(error.StatusCode, $"{error.ServerMessage} (not retried: {abandoned})", error.Method, error.Path, error.RequestId, error.Attempts);
+                            throw error.NotRetried(abandoned);
                         }
 
                         throw error;

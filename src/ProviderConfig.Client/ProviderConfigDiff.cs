@@ -7,7 +7,8 @@ namespace ProviderConfig.Client;
 /// <summary>
 /// The field-by-field difference between two provider configurations or updates, as they would be sent: JSON paths
 /// with old and new values, fields this SDK does not know included, secrets masked. Read-only status fields
-/// (<c>name</c>, <c>provider_status</c>, ...) are not compared.
+/// (<c>name</c>, <c>provider_status</c>, ...) and a <c>keys</c> array read from an older gateway are never sent, so
+/// they are not compared, even when they sit in <c>ExtensionData</c>.
 /// </summary>
 /// <example><code>
 /// var diff = ProviderConfigDiff.Between(current, current.ToUpdate() with { ... });
@@ -57,8 +58,9 @@ public sealed class ProviderConfigDiff
     /// <summary>One change per line; "(no changes)" when empty.</summary>
     public override string ToString() => IsEmpty ? "(no changes)" : string.Join(Environment.NewLine, Changes);
 
+    /// <summary>The update as a write sends it (<see cref="ProviderUpdate.ForWire"/>), as a JSON tree.</summary>
     internal static JsonNode ToNode(ProviderUpdate update)
-        => JsonSerializer.SerializeToNode(update, ProviderConfigJsonContext.Default.ProviderUpdate)!;
+        => JsonSerializer.SerializeToNode(update.ForWire(), ProviderConfigJsonContext.Default.ProviderUpdate)!;
 
     internal static JsonNode ToNode(ProviderKeyUpdate update)
         => JsonSerializer.SerializeToNode(update, ProviderConfigJsonContext.Default.ProviderKeyUpdate)!;

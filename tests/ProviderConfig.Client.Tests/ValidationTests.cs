@@ -44,7 +44,6 @@ public sealed class ValidationTests
         { "header-value", "network_config.extra_headers[\"X-Team\"]", "must have a value without CR, LF or NUL characters" },
         { "request-id-header", "provider_request_id.header_name", "must not be a sensitive header such as 'Authorization'" },
         { "custom-base-missing", "custom_provider_config.base_provider_type", "is required" },
-        { "custom-base-unsupported", "custom_provider_config.base_provider_type", "must be one of anthropic, bedrock, cohere, gemini, openai, huggingface, replicate, but is 'vllm'" },
         { "custom-base-changed", "custom_provider_config.base_provider_type", "cannot be changed after creation (from 'openai' to 'anthropic')" },
         { "custom-removed", "custom_provider_config", "cannot be removed after creation" },
         { "proxy-no-type", "proxy_config.type", "is required when proxy_config is set" },
@@ -83,7 +82,6 @@ public sealed class ValidationTests
             "header-value" => update with { NetworkConfig = network with { ExtraHeaders = new Dictionary<string, string> { ["X-Team"] = "a\r\nInjected: 1" } } },
             "request-id-header" => update with { ProviderRequestId = new ProviderRequestIdConfig { Enabled = true, HeaderName = "Authorization" } },
             "custom-base-missing" => update with { CustomProviderConfig = update.CustomProviderConfig! with { BaseProviderType = default } },
-            "custom-base-unsupported" => update with { CustomProviderConfig = update.CustomProviderConfig! with { BaseProviderType = "vllm" } },
             "custom-base-changed" => update with { CustomProviderConfig = update.CustomProviderConfig! with { BaseProviderType = ProviderName.Anthropic } },
             "custom-removed" => update with { CustomProviderConfig = null },
             "proxy-no-type" => update with { ProxyConfig = new ProxyConfig { Url = SecretValue.Plain("http://proxy:3128") } },
@@ -93,6 +91,7 @@ public sealed class ValidationTests
 
         var error = Assert.Single(update.Validate(custom.Name));
 
+        Assert.False(error.IsWarning);
         Assert.Equal(expectedPath, error.Path);
         Assert.Contains(expectedMessage, error.Message, StringComparison.Ordinal);
     }
@@ -114,12 +113,16 @@ public sealed class ValidationTests
     }
 
     [Fact]
-    public void A_custom_provider_may_not_take_a_built_in_name_or_odd_characters()
+    public void A_new_custom_provider_may_not_take_odd_characters_and_is_warned_off_a_built_in_name()
     {
         var update = Read("get-custom-provider-keyless.json").ToUpdate();
 
-        Assert.Equal("custom_provider_config", Assert.Single(update.Validate(ProviderName.DeepSeek)).Path);
-        Assert.Equal("name", Assert.Single(update.Validate("acme gateway")).Path);
+        var builtIn = Assert.Single(update.Validate(ProviderName.DeepSeek));
+        Assert.Equal("custom_provider_config", builtIn.Path);
+        Assert.True(builtIn.IsWarning);
+        var odd = Assert.Single(update.Validate("acme gateway"));
+        Assert.Equal("name", odd.Path);
+        Assert.False(odd.IsWarning);
         Assert.Empty(update.Validate("acme_gateway-2"));
     }
 
@@ -141,6 +144,100 @@ public sealed class ValidationTests
         Assert.Equal(
             ["network_config.base_url"],
             (update with { NetworkConfig = update.NetworkConfig with { BaseUrl = "http://10.0.0.9:11434" } }).Validate(ProviderName.Azure).Select(e => e.Path));
+    }
+
+    /// <summary>A custom provider as a gateway may store it (older versions, config.json, direct edits): every value breaks a rule the SDK knows.</summary>
+    private static System.Text.Json.Nodes.JsonObject StoredInOddShape(string name) => Fixtures.ReadObject("get-custom-provider-keyless.json").Let(j =>
+    {
+        j["name"] = name;
+        var network = j["network_config"]!;
+        network["base_url"] = "ftp://10.20.30.40/v1";
+        network["allow_private_network"] = false;
+        network["max_retries"] = -1;
+        network["retry_backoff_initial"] = 50;
+        network["retry_backoff_max"] = 20;
+        network["default_request_timeout_in_seconds"] = -5;
+        network["stream_idle_timeout_in_seconds"] = 2;
+        network["keep_alive_timeout_in_seconds"] = 7200;
+        network["max_conns_per_host"] = -3;
+        network["extra_headers"] = new System.Text.Json.Nodes.JsonObject { ["X Team"] = "a", ["X-Folded"] = "a\r\n b" };
+        j["concurrency_and_buffer_size"] = new System.Text.Json.Nodes.JsonObject { ["concurrency"] = -1, ["buffer_size"] = 10 };
+        j["custom_provider_config"]!["base_provider_type"] = "vllm";
+        j["proxy_config"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "http", ["url"] = null, ["username"] = null, ["password"] = null, ["ca_cert_pem"] = null };
+        j["provider_request_id"] = new System.Text.Json.Nodes.JsonObject { ["enabled"] = true, ["header_name"] = "Authorization" };
+    });
+
+    [Theory]
+    [InlineData("acme gateway")] // a name the dashboard would not allow
+    [InlineData("deepseek")]     // a built-in name carrying a custom block
+    public void A_provider_stored_in_any_shape_can_be_updated_in_any_other_field(string name)
+    {
+        var stored = Json.ReadConfiguration(StoredInOddShape(name).ToJsonString());
+
+        var update = stored.ToUpdate() with { SendBackRawRequest = true };
+
+        Assert.Empty(update.Validate(name));
+        Assert.Empty(update.Validate());
+        Assert.Empty((update with { NetworkConfig = update.NetworkConfig with { EnforceHttp2 = true } }).Validate(name));
+    }
+
+    [Fact]
+    public async Task The_client_sends_an_update_of_a_provider_stored_in_an_odd_shape()
+    {
+        var body = StoredInOddShape("acme gateway").ToJsonString();
+        var handler = new RecordingHandler().EnqueueJson(System.Net.HttpStatusCode.OK, body).EnqueueJson(System.Net.HttpStatusCode.OK, body).EnqueueJson(System.Net.HttpStatusCode.OK, body);
+        using var clients = new TestClients(handler);
+
+        await clients.Client.UpdateProviderAsync("acme gateway", u => u with { SendBackRawRequest = true }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["GET", "GET", "PUT"], handler.Requests.Select(r => r.Method.Method));
+    }
+
+    [Fact]
+    public void An_odd_stored_value_changed_to_another_odd_value_is_still_reported()
+    {
+        var stored = Json.ReadConfiguration(StoredInOddShape("acme-gateway").ToJsonString());
+        var update = stored.ToUpdate();
+
+        var errors = (update with
+        {
+            NetworkConfig = update.NetworkConfig with { MaxRetries = -2, ExtraHeaders = new Dictionary<string, string>(update.NetworkConfig.ExtraHeaders!) { ["X Other"] = "b" } },
+            ConcurrencyAndBufferSize = new ConcurrencyAndBufferSize { Concurrency = -1, BufferSize = 0 },
+        }).Validate("acme-gateway");
+
+        Assert.Equal(
+            ["network_config.max_retries", "network_config.extra_headers[\"X Other\"]", "concurrency_and_buffer_size.buffer_size"],
+            errors.Select(e => e.Path));
+    }
+
+    [Fact]
+    public void Rules_that_repeat_the_gateways_changing_lists_are_warnings_and_the_client_sends_anyway()
+    {
+        var custom = Read("get-custom-provider-keyless.json");
+
+        var unsupported = custom.ToUpdate() with { CustomProviderConfig = null };
+        var newVllm = unsupported with { CustomProviderConfig = new CustomProviderConfig { BaseProviderType = "vllm" } };
+        var warnings = newVllm.Validate("acme-vllm").Concat(custom.ToUpdate().Validate(ProviderName.DeepSeek)).ToList();
+
+        Assert.Equal(["custom_provider_config.base_provider_type", "custom_provider_config"], warnings.Select(w => w.Path));
+        Assert.All(warnings, w =>
+        {
+            Assert.True(w.IsWarning);
+            Assert.Equal(ProviderValidationSeverity.Warning, w.Severity);
+            Assert.EndsWith("(warning)", w.ToString(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task The_client_does_not_refuse_on_warnings()
+    {
+        var handler = new RecordingHandler().EnqueueJson(System.Net.HttpStatusCode.OK, Fixtures.Read("get-custom-provider-keyless.json"));
+        using var clients = new TestClients(handler);
+        var update = Fixtures.ValidUpdate() with { CustomProviderConfig = new CustomProviderConfig { BaseProviderType = "vllm" } };
+
+        await clients.Client.UpdateProviderAsync("acme-vllm", update, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpMethod.Put, Assert.Single(handler.Requests).Method);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal static class ErrorResponse
         var requestId = Header(response, "x-request-id") ?? Header(response, "x-bifrost-trace-id");
         var status = response.StatusCode;
         var (method, path) = (call.Method, call.Path);
-        return status switch
+        ProviderConfigApiException exception = status switch
         {
             HttpStatusCode.NotFound when !fromGateway => ProviderConfigApiException.WithAdvice(status, message, method, path, requestId, attempts, NotTheGateway),
             HttpStatusCode.NotFound when call.KeyId is not null => new ProviderKeyNotFoundException(call.Provider, call.KeyId, message, method, path, requestId, attempts),
@@ -30,6 +30,9 @@ internal static class ErrorResponse
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new ProviderConfigAuthenticationException(status, message, method, path, requestId, attempts),
             _ => new ProviderConfigApiException(status, message, method, path, requestId, attempts),
         };
+        exception.ErrorType = Clean(error?.Type, options) ?? Clean(Member(error?.Error, "type"), options);
+        exception.EventId = Clean(error?.EventId, options) ?? Clean(Member(error?.Error, "event_id"), options);
+        return exception;
     }
 
     /// <summary>The message of a <c>BifrostError</c> (<c>error.message</c>) or of the <c>{"error": "...", "message": "..."}</c> shape; null when the body is neither.</summary>
@@ -64,6 +67,22 @@ internal static class ErrorResponse
         }
 
         return string.IsNullOrEmpty(error?.Message) ? null : error.Message;
+    }
+
+    /// <summary>A string member of the <c>error</c> object; null when <c>error</c> is not an object or lacks it.</summary>
+    private static string? Member(JsonElement? error, string name)
+        => error is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A short identifier from the gateway, credentials scrubbed, on one line; null when empty.</summary>
+    private static string? Clean(string? value, ProviderConfigClientOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var text = BodyExcerpt.Create(System.Text.Encoding.UTF8.GetBytes(value), options);
+        return text.Length == 0 ? null : text;
     }
 
     private static string? Header(HttpResponseMessage response, string name)

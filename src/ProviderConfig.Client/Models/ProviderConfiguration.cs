@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using ProviderConfig.Client.Serialization;
 
 namespace ProviderConfig.Client;
 
@@ -38,21 +40,34 @@ public sealed record ProviderConfiguration : ProviderUpdate, IJsonOnDeserialized
     /// Drops only the read-only fields (<c>name</c>, <c>provider_status</c>, <c>status</c>, <c>description</c>,
     /// <c>config_hash</c>); every other field, known or not, is kept.
     /// </summary>
-    public ProviderUpdate ToUpdate() => new()
+    /// <remarks>
+    /// A deep copy, made through the JSON a PUT would send: the update shares no record, dictionary or list with this
+    /// configuration, so editing it in place (<c>update.NetworkConfig.ExtensionData["x"] = ...</c>) never changes what
+    /// was read. Secrets are the same immutable <see cref="SecretValue"/>s, so a mask goes back exactly as read.
+    /// </remarks>
+    public ProviderUpdate ToUpdate()
     {
-        NetworkConfig = NetworkConfig,
-        ConcurrencyAndBufferSize = ConcurrencyAndBufferSize,
-        ProxyConfig = ProxyConfig,
-        SendBackRawRequest = SendBackRawRequest,
-        SendBackRawResponse = SendBackRawResponse,
-        StoreRawRequestResponse = StoreRawRequestResponse,
-        CustomProviderConfig = CustomProviderConfig,
-        OpenAIConfig = OpenAIConfig,
-        PromptCache = PromptCache,
-        ProviderRequestId = ProviderRequestId,
-        ExtensionData = ExtensionData is null ? null : new Dictionary<string, System.Text.Json.JsonElement>(ExtensionData, StringComparer.Ordinal),
-        Source = Source ?? this,
-    };
+        var json = JsonSerializer.SerializeToUtf8Bytes(this, ProviderConfigJsonContext.Default.ProviderUpdate);
+        var update = JsonSerializer.Deserialize(json, ProviderConfigJsonContext.Default.ProviderUpdate)!;
+
+        // Secrets are immutable: keep the very values, which also keeps whether each was read from the gateway.
+        update = update with
+        {
+            NetworkConfig = update.NetworkConfig with { CaCertPem = NetworkConfig.CaCertPem },
+            ProxyConfig = update.ProxyConfig is null || ProxyConfig is null
+                ? update.ProxyConfig
+                : update.ProxyConfig with { Url = ProxyConfig.Url, Username = ProxyConfig.Username, Password = ProxyConfig.Password, CaCertPem = ProxyConfig.CaCertPem },
+        };
+        update.Source = Source ?? this;
+        return update;
+    }
+
+    /// <summary>
+    /// Whether this configuration was read from the gateway (or made from one that was, with <c>with</c>): only then are
+    /// its masks known to be what the gateway shows now, and may go back to it. False for one loaded with
+    /// <see cref="ProviderConfigJson"/> or built in code.
+    /// </summary>
+    internal bool IsReadFromGateway => Source is not null;
 
     /// <summary>Remembers that this configuration came from the gateway, so its masked secrets may go back to it.</summary>
     void IJsonOnDeserialized.OnDeserialized() => Source = this;

@@ -67,6 +67,40 @@ public record ProviderUpdate
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 
+    /// <summary>
+    /// Top-level members never sent in a write, even when they sit in <see cref="ExtensionData"/> (a gateway body read as
+    /// an update, or a configuration from a gateway of the keys-in-body era): the read-only fields (contract §1.7), and
+    /// <c>keys</c>, which newer gateways refuse with 400 and mid-2026 ones dropped after re-caching stale copies (§6 #1).
+    /// </summary>
+    internal static readonly IReadOnlySet<string> NeverSent = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "name", "provider_status", "status", "description", "config_hash", "keys",
+    };
+
+    /// <summary>
+    /// This update as a write sends it: without the <see cref="NeverSent"/> members of <see cref="ExtensionData"/>. Only
+    /// the members of <see cref="ProviderUpdate"/> are serialized, so a <see cref="ProviderConfiguration"/>'s typed
+    /// read-only fields never go out either. Returns this instance when there is nothing to leave out.
+    /// </summary>
+    internal ProviderUpdate ForWire()
+    {
+        if (ExtensionData is not { Count: > 0 } extension || !extension.Keys.Any(NeverSent.Contains))
+        {
+            return this;
+        }
+
+        var kept = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var (name, value) in extension)
+        {
+            if (!NeverSent.Contains(name))
+            {
+                kept[name] = value;
+            }
+        }
+
+        return this with { ExtensionData = kept };
+    }
+
     /// <summary>The configuration this update was read as or made from, if any; it survives <c>with</c>. Used to tell a mask sent back for its own field from a copied one.</summary>
     [JsonIgnore]
     internal ProviderConfiguration? Source
@@ -80,19 +114,28 @@ public record ProviderUpdate
     private SourceReference<ProviderConfiguration> _source = SourceReference<ProviderConfiguration>.None;
 
     /// <summary>
-    /// Checks this update against the gateway's rules without sending it: concurrency and buffer size, the retry
-    /// backoff bounds and order, <c>base_url</c>, custom-provider settings, header names, durations, and masked
-    /// secrets that the gateway would store as the credential.
+    /// Checks this update without sending it. Always: the required blocks, masked secrets that the gateway would
+    /// store as the credential, and a non-empty <c>keys</c> array in <see cref="ExtensionData"/> (read from a gateway
+    /// older than March 2026, which deletes the provider's keys on a write without them; the SDK never sends keys). For values that differ from what was read (all of them, for an update not made with
+    /// <see cref="ProviderConfiguration.ToUpdate"/>): concurrency and buffer size, the retry backoff bounds and order,
+    /// negative counts and timeouts, <c>base_url</c>, header names and values, the proxy's type and URL, and the
+    /// custom-provider settings. A value read back unchanged is never reported, whatever it is.
     /// </summary>
-    /// <returns>Every problem found, each with its JSON path; empty when the update is valid.</returns>
+    /// <returns>
+    /// Every problem found, each with its JSON path; empty when there is nothing to say. Problems whose
+    /// <see cref="ProviderValidationError.Severity"/> is <see cref="ProviderValidationSeverity.Warning"/> name gateway rules
+    /// that differ between its versions: the client sends the update anyway and the gateway decides. The client refuses
+    /// only on <see cref="ProviderValidationSeverity.Error"/>.
+    /// </returns>
     public IReadOnlyList<ProviderValidationError> Validate() => ProviderUpdateValidator.Validate(this, provider: null);
 
     /// <summary>
     /// Checks this update as <see cref="Validate()"/> does, plus the rules that depend on the provider it is for: a
-    /// custom provider cannot take a built-in provider's name, and a masked secret may only go back to the provider
-    /// (and the field) it was read from.
+    /// masked secret may only go back to the provider (and the field) it was read from, a new custom provider's name
+    /// must use letters, digits, <c>-</c> and <c>_</c>, and (a warning) should not be a built-in provider's name. What was
+    /// read from another provider is not a baseline here: every value is checked.
     /// </summary>
     /// <param name="provider">The provider the update is for.</param>
-    /// <returns>Every problem found, each with its JSON path; empty when the update is valid.</returns>
+    /// <returns>Every problem found, each with its JSON path and severity; empty when there is nothing to say.</returns>
     public IReadOnlyList<ProviderValidationError> Validate(ProviderName provider) => ProviderUpdateValidator.Validate(this, provider);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Polly.Timeout;
 using ProviderConfig.Client.Http;
 
@@ -20,7 +21,36 @@ internal static class RetryClassifier
         _ => false,
     };
 
-    public static bool IsTransientException(Exception exception) => exception is HttpRequestException or TimeoutRejectedException;
+    /// <summary>
+    /// Whether a failure without a response is worth another attempt: network errors and attempt timeouts are; a TLS or
+    /// certificate failure is not (an untrusted or expired certificate, a name mismatch or a protocol mismatch fails the
+    /// same way every time, and retrying only delays the answer).
+    /// </summary>
+    public static bool IsTransientException(Exception exception) => exception switch
+    {
+        HttpRequestException http => !IsTlsFailure(http),
+        TimeoutRejectedException => true,
+        _ => false,
+    };
+
+    /// <summary>The TLS handshake failed: <see cref="HttpRequestError.SecureConnectionError"/>, or an <see cref="AuthenticationException"/> inside.</summary>
+    public static bool IsTlsFailure(HttpRequestException exception)
+    {
+        if (exception.HttpRequestError == HttpRequestError.SecureConnectionError)
+        {
+            return true;
+        }
+
+        for (var e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is AuthenticationException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A short reason with no header or body in it.</summary>
     public static string Describe(HttpResponseMessage? response, Exception? exception)
@@ -33,6 +63,8 @@ internal static class RetryClassifier
         return exception switch
         {
             TimeoutRejectedException timeout => FormattableString.Invariant($"the attempt timeout of {timeout.Timeout} elapsed"),
+            HttpRequestException http when IsTlsFailure(http)
+                => "the TLS connection could not be established (check the gateway's certificate and the host name in BaseAddress; not retried)",
             HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } when FindSocketError(exception) is { } socketError
                 => $"the connection failed ({socketError})",
             HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "the connection failed",

@@ -16,6 +16,8 @@ namespace ProviderConfig.Client.Serialization;
 [JsonSerializable(typeof(ProviderKey))]
 [JsonSerializable(typeof(ProviderKeyUpdate))]
 [JsonSerializable(typeof(ProviderKeyListResponse))]
+[JsonSerializable(typeof(IReadOnlyList<ProviderConfiguration>))]
+[JsonSerializable(typeof(IReadOnlyList<ProviderKey>))]
 [JsonSerializable(typeof(KeyAlias))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 [JsonSerializable(typeof(BifrostErrorBody))]

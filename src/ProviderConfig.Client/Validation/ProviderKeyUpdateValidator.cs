@@ -24,6 +24,7 @@ internal static class ProviderKeyUpdateValidator
 
         // A mask may go back only to the field of the key (and provider) it was read from.
         var sameKey = source is not null
+            && source.IsReadFromGateway
             && (keyId is null || string.Equals(source.Id, keyId, StringComparison.Ordinal))
             && (provider is null || source.Provider is null || source.Provider == provider);
         var originals = sameKey ? source!.SecretFields().Where(static f => f.Value is not null).ToDictionary(static f => f.Path, static f => f.Value!, StringComparer.Ordinal) : null;
@@ -41,9 +42,11 @@ internal static class ProviderKeyUpdateValidator
 
             var where = source is null
                 ? "not read from the gateway"
-                : !sameKey
-                    ? $"read from key '{source.Id}'{(source.Provider is { } p ? $" of provider '{p}'" : string.Empty)}, not from this key"
-                    : "not the value read for this field";
+                : !source.IsReadFromGateway
+                    ? "loaded from saved JSON or built in code, so not known to be what the gateway shows for this field now; read the key and set the saved values on what was read"
+                    : !sameKey
+                        ? $"read from key '{source.Id}'{(source.Provider is { } p ? $" of provider '{p}'" : string.Empty)}, not from this key"
+                        : "not the value read for this field";
             errors.Add(new(path, $"is a mask ({where}) that the gateway would store as the credential; send the value read for this field unchanged, or a new secret (SecretValue.Plain, SecretValue.FromEnvironment)"));
         }
 

@@ -49,6 +49,12 @@ public sealed record ProviderKey : ProviderKeyUpdate, IJsonOnDeserialized
         return update;
     }
 
+    /// <summary>
+    /// Whether this key was read from the gateway (or made from one that was, with <c>with</c>): only then are its masks
+    /// known to be what the gateway shows now. False for one loaded with <see cref="ProviderConfigJson"/> or built in code.
+    /// </summary>
+    internal bool IsReadFromGateway => Source is not null;
+
     /// <summary>Remembers that this key came from the gateway, so its masked secrets may go back to it.</summary>
     void IJsonOnDeserialized.OnDeserialized() => Source = this;
 }
