@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using ProviderConfig.Client;
@@ -63,11 +64,11 @@ internal static class BifrostProvidersCli
         var state = await DesiredStatePlanner.ExportAsync(client, ct).ConfigureAwait(false);
         await state.SaveFileAsync(path, ct).ConfigureAwait(false);
         var keys = state.Providers.Sum(static p => p.Keys.Count);
-        await stdout.WriteLineAsync($"Exported {state.Providers.Count} provider(s) and {keys} key(s) to {path}.").ConfigureAwait(false);
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Exported {state.Providers.Count} provider(s) and {keys} key(s) to {path}.")).ConfigureAwait(false);
         var masked = state.FindMaskedSecrets();
         if (masked.Count > 0)
         {
-            await stderr.WriteLineAsync($"warning: {masked.Count} secret(s) are stored as plain text on this gateway and were exported as its masks. A mask means \"keep\" on this gateway only; replace each with a reference (\"env.NAME\") before the file can create them on another gateway:").ConfigureAwait(false);
+            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"warning: {masked.Count} secret(s) are stored as plain text on this gateway and were exported as its masks. A mask means \"keep\" on this gateway only; replace each with a reference (\"env.NAME\") before the file can create them on another gateway:")).ConfigureAwait(false);
             foreach (var line in masked)
             {
                 await stderr.WriteLineAsync("  " + line).ConfigureAwait(false);
@@ -103,7 +104,7 @@ internal static class BifrostProvidersCli
                 return ExitError;
             }
 
-            await stdout.WriteAsync($"Apply these {plan.Steps.Count} step(s)? Only 'yes' is accepted: ").ConfigureAwait(false);
+            await stdout.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"Apply these {plan.Steps.Count} step(s)? Only 'yes' is accepted: ")).ConfigureAwait(false);
             await stdout.FlushAsync(ct).ConfigureAwait(false);
             var answer = await host.Input.ReadLineAsync(ct).ConfigureAwait(false);
             if (!string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal))

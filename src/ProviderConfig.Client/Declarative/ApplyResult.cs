@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace ProviderConfig.Client.Declarative;
@@ -48,7 +49,9 @@ public sealed class ApplyResult
             text.Append("not done:    ").AppendLine(step.Title);
         }
 
-        text.Append(Succeeded ? $"Apply complete: {Completed.Count} step(s) done." : $"Apply stopped: {Completed.Count} done, 1 failed, {NotAttempted.Count} not done.");
+        text.Append(Succeeded
+            ? string.Create(CultureInfo.InvariantCulture, $"Apply complete: {Completed.Count} step(s) done.")
+            : string.Create(CultureInfo.InvariantCulture, $"Apply stopped: {Completed.Count} done, 1 failed, {NotAttempted.Count} not done."));
         return text.ToString();
     }
 }

@@ -64,7 +64,7 @@ public sealed class DesiredStatePlan
             foreach (var step in Steps)
             {
                 writer.WriteStartObject();
-                writer.WriteString("action", step.Action.ToString().ToLowerInvariant());
+                writer.WriteString("action", PlanStep.Name(step.Action));
                 writer.WriteString("provider", step.Provider.Value);
                 WriteNullable(writer, "key", step.KeyName);
                 WriteNullable(writer, "key_id", step.KeyId);
@@ -73,7 +73,7 @@ public sealed class DesiredStatePlan
                 {
                     writer.WriteStartObject();
                     writer.WriteString("path", change.Path);
-                    writer.WriteString("kind", change.Kind.ToString().ToLowerInvariant());
+                    writer.WriteString("kind", change.Kind switch { ProviderConfigChangeKind.Added => "added", ProviderConfigChangeKind.Removed => "removed", _ => "changed" });
                     WriteNullable(writer, "old", change.OldValue);
                     WriteNullable(writer, "new", change.NewValue);
                     writer.WriteEndObject();

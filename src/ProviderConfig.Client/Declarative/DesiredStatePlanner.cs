@@ -216,7 +216,7 @@ public static class DesiredStatePlanner
             }
             else
             {
-                JsonTree.TryGet(step.DesiredNode, segments, out var value);
+                _ = JsonTree.TryGet(step.DesiredNode, segments, out var value);
                 JsonTree.Set(node, segments, value);
             }
         }
@@ -264,7 +264,7 @@ public static class DesiredStatePlanner
                 continue;
             }
 
-            JsonTree.TryGet(current, segments, out var currentNode);
+            _ = JsonTree.TryGet(current, segments, out var currentNode);
             var existing = Secrets.Read(currentNode);
             bool keep;
             if (wanted.Reference is not null)

@@ -44,7 +44,7 @@ internal static class JsonTree
         {
             if (parent[segments[i]] is not JsonObject child)
             {
-                child = [];
+                child = new JsonObject();
                 parent[segments[i]] = child;
             }
 

@@ -46,7 +46,7 @@ public sealed class PlanStep
         get
         {
             var symbol = Action switch { PlanAction.Create => "+", PlanAction.Delete => "-", _ => "~" };
-            var verb = Action.ToString().ToLowerInvariant();
+            var verb = Name(Action);
             var target = IsKeyStep ? $"key {Provider}/{KeyName}" : $"provider {Provider}";
             var count = Action == PlanAction.Update ? string.Create(CultureInfo.InvariantCulture, $" ({Changes.Count} change{(Changes.Count == 1 ? string.Empty : "s")})") : string.Empty;
             return $"{symbol} {verb} {target}{count}";
@@ -60,6 +60,13 @@ public sealed class PlanStep
     internal JsonObject? DesiredNode { get; init; }
 
     internal IReadOnlyList<(ProviderConfigChangeKind Kind, string[] Segments)> Edits { get; init; } = [];
+
+    internal static string Name(PlanAction action) => action switch
+    {
+        PlanAction.Create => "create",
+        PlanAction.Delete => "delete",
+        _ => "update",
+    };
 
     /// <summary>The title and, indented below it, one line per change.</summary>
     /// <returns>Text without secret values.</returns>

@@ -80,7 +80,7 @@ public sealed class ConfigurationAsCodeTests : IAsyncDisposable
         var apply = await Run("apply", "--gateway", b.BaseAddress.ToString(), file, "--yes");
         Assert.True(apply.Exit == 0, apply.Out + apply.Err);
         Assert.Contains("Apply complete", apply.Out);
-        Assert.Equal(["anthropic", "openai"], b.ProviderNames.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "anthropic", "openai" }, b.ProviderNames.Order(StringComparer.Ordinal));
 
         var clean = await Run("plan", "--gateway", b.BaseAddress.ToString(), file);
         Assert.True(clean.Exit == 0, clean.Out + clean.Err);
@@ -139,7 +139,7 @@ public sealed class ConfigurationAsCodeTests : IAsyncDisposable
         var apply = await Run("apply", "--gateway", a.BaseAddress.ToString(), file, "--prune", "--yes");
         Assert.True(apply.Exit == 0, apply.Out + apply.Err);
         Assert.DoesNotContain("groq", a.ProviderNames);
-        Assert.Equal(["openai-primary"], (await clientA.ListKeysAsync(ProviderName.OpenAI, Ct)).Select(k => k.Name));
+        Assert.Equal(new[] { "openai-primary" }, (await clientA.ListKeysAsync(ProviderName.OpenAI, Ct)).Select(k => k.Name));
         Assert.Equal(0, (await Run("plan", "--gateway", a.BaseAddress.ToString(), file, "--prune")).Exit);
     }
 

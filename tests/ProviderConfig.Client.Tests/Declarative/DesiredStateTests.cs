@@ -49,7 +49,8 @@ public sealed class DesiredStateTests : IAsyncDisposable
     {
         var client = Client();
         await client.CreateProviderAsync(ProviderName.OpenAI, new ProviderUpdate { NetworkConfig = new NetworkConfig { MaxRetries = 1 } }, Ct);
-        var desired = new DesiredState { Providers = [new DesiredProvider { Name = ProviderName.OpenAI, NetworkConfig = new NetworkConfig { MaxRetries = 3 } }] };
+        var exported = Assert.Single((await DesiredStatePlanner.ExportAsync(client, Ct)).Providers);
+        var desired = new DesiredState { Providers = [exported with { NetworkConfig = exported.NetworkConfig with { MaxRetries = 3 } }] };
 
         var plan = await DesiredStatePlanner.PlanAsync(client, desired, cancellationToken: Ct);
         var step = Assert.Single(plan.Steps);
@@ -71,9 +72,10 @@ public sealed class DesiredStateTests : IAsyncDisposable
         var client = Client();
         await client.CreateProviderAsync(ProviderName.OpenAI, new ProviderUpdate(), Ct);
         await client.CreateKeyAsync(ProviderName.OpenAI, new ProviderKeyUpdate { Name = "k", Value = SecretValue.Plain("sk-old-secret-0123456789") }, Ct);
+        var exported = Assert.Single((await DesiredStatePlanner.ExportAsync(client, Ct)).Providers);
         var desired = new DesiredState
         {
-            Providers = [new DesiredProvider { Name = ProviderName.OpenAI, Keys = [new ProviderKeyUpdate { Name = "k", Value = SecretValue.Plain("sk-new-secret-9876543210") }] }],
+            Providers = [exported with { Keys = [exported.Keys[0] with { Value = SecretValue.Plain("sk-new-secret-9876543210") }] }],
         };
 
         var plan = await DesiredStatePlanner.PlanAsync(client, desired, cancellationToken: Ct);
