@@ -166,6 +166,8 @@ public sealed class DesiredState
             throw new DesiredStateException($"{source}: line 1: expected a JSON object with \"providers\", found null");
         }
 
+        state = WithDefaults(state);
+
         var problems = state.Check();
         if (problems.Count > 0)
         {
@@ -174,6 +176,22 @@ public sealed class DesiredState
 
         return state;
     }
+
+    /// <summary>
+    /// The source-generated reader leaves a member the file omits at its type's default (null, 0) rather than at the
+    /// model's initial value; put back the SDK defaults for what a file may leave out: the network and concurrency
+    /// blocks, the key lists, and a key's model lists (every model, none blacklisted).
+    /// </summary>
+    private static DesiredState WithDefaults(DesiredState state) => new()
+    {
+        ExtensionData = state.ExtensionData,
+        Providers = [.. (state.Providers ?? []).Select(static p => p is null ? p! : p with
+        {
+            NetworkConfig = p.NetworkConfig ?? new NetworkConfig(),
+            ConcurrencyAndBufferSize = p.ConcurrencyAndBufferSize ?? new ConcurrencyAndBufferSize(),
+            Keys = [.. (p.Keys ?? []).Select(static k => k is null ? k! : k with { Models = k.Models ?? KeyModels.All, BlacklistedModels = k.BlacklistedModels ?? [] })],
+        })],
+    };
 
     private static JsonTypeInfo<DesiredState> TypeInfo(Action<JsonSerializerOptions> configure)
     {
