@@ -1,6 +1,7 @@
 using System.Net;
 using ProviderConfig.Client;
 #if EMBEDDED_STUB
+using ProviderConfig.Client.Declarative;
 using ProviderConfig.Client.Testing;
 #endif
 
@@ -56,6 +57,28 @@ internal static class Walkthrough
         Console.WriteLine($"   then succeeded: {recovered.Name} is {recovered.ProviderStatus}");
 
         await ManageAsync(client);
+        await ConfigurationAsCodeAsync(client);
+    }
+
+    /// <summary>Configuration as code: export the gateway as a desired state, change it, plan, apply, plan again.</summary>
+    private static async Task ConfigurationAsCodeAsync(IProviderConfigClient client)
+    {
+        Step("14. Configuration as code: export the gateway as a desired state (what `bifrost-providers export` writes)");
+        var state = await DesiredStatePlanner.ExportAsync(client);
+        Console.WriteLine($"   {state.Providers.Count} providers; masked plain secrets (keep here, cannot create elsewhere): {state.FindMaskedSecrets().Count}");
+
+        Step("15. Ask for more retries on openai in the desired state, then plan (secrets never printed)");
+        var desired = new DesiredState
+        {
+            Providers = [.. state.Providers.Select(p => p.Name == ProviderName.OpenAI ? p with { NetworkConfig = p.NetworkConfig with { MaxRetries = p.NetworkConfig.MaxRetries + 1 } } : p)],
+        };
+        var plan = await DesiredStatePlanner.PlanAsync(client, desired);
+        Console.WriteLine(Indent(plan.ToString()));
+
+        Step("16. Apply it (read-modify-write of exactly the planned fields), then plan again: nothing to do");
+        var result = await DesiredStatePlanner.ApplyAsync(client, plan, step => Console.WriteLine($"   applied: {step.Title}"));
+        Console.WriteLine(Indent(result.ToString()));
+        Console.WriteLine(Indent((await DesiredStatePlanner.PlanAsync(client, desired)).Summary));
     }
 
     /// <summary>Provisioning: a custom provider with a key, a rotation, a model change, the lists, and cleanup.</summary>

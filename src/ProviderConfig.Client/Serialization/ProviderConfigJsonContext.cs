@@ -23,4 +23,6 @@ namespace ProviderConfig.Client.Serialization;
 [JsonSerializable(typeof(BifrostErrorBody))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(ProviderConfig.Client.Declarative.DesiredState))]
+[JsonSerializable(typeof(ProviderConfig.Client.Declarative.DesiredProvider))]
 internal sealed partial class ProviderConfigJsonContext : JsonSerializerContext;

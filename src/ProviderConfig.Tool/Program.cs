@@ -1,0 +1,3 @@
+using ProviderConfig.Tool;
+
+return await BifrostProvidersCli.RunAsync(args, Console.Out, Console.Error, CliHost.FromConsole()).ConfigureAwait(false);
