@@ -287,4 +287,23 @@ public sealed class StubStrictnessTests
         Assert.Equal(HttpStatusCode.BadRequest, put.Status);
         Assert.Equal("Invalid request payload", put.ErrorMessage);
     }
+
+    // ---- base_url messages as the contract quotes them (2.2 step 9) ----
+
+    [Theory]
+    [InlineData("ftp://files.example", "only https and http schemes are allowed, got: ftp")]
+    [InlineData("api.example.com", "only https and http schemes are allowed, got: ")]
+    [InlineData("http://0.0.0.0:8080", "unspecified IP addresses are not allowed")]
+    [InlineData("http://169.254.169.254/latest", "link-local IP addresses are not allowed")]
+    [InlineData("https://10.1.2.3", "private IP addresses are not allowed")]
+    public async Task A_rejected_base_url_has_the_gateway_text(string url, string message)
+    {
+        using var stub = BifrostStubServer.Start();
+        using var http = Http(stub);
+
+        var put = await http.PutAsync("openai", StubPayloads.Minimal().Network("base_url", url));
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.Status);
+        Assert.Equal("Invalid base URL: " + message, put.ErrorMessage);
+    }
 }
