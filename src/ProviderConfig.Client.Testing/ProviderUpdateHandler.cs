@@ -45,6 +45,10 @@ internal static class ProviderUpdateHandler
             throw new ValidationFailure(400, KeysNotAccepted);
         }
 
+        // Newest handler: presence-based. Older eras (eddfb7d, contract 1.7 note): assigned unconditionally, so an
+        // omitted proxy_config or custom_provider_config clears the stored one.
+        var presenceBased = IsPresenceBased(shape);
+
         CheckConcurrency(concurrency);
         CheckCustomProvider(name, custom, old?["custom_provider_config"] as JsonObject, presenceBased);
         CheckPromptCache(promptCache);
@@ -54,9 +58,6 @@ internal static class ProviderUpdateHandler
         next["network_config"] = RestoreNetworkCaCert(network.Stored, old?["network_config"] as JsonObject);
         next["concurrency_and_buffer_size"] = concurrency;
 
-        // Newest handler: presence-based. Older eras (eddfb7d, contract 1.7 note): assigned unconditionally, so an
-        // omitted proxy_config or custom_provider_config clears the stored one.
-        var presenceBased = IsPresenceBased(shape);
         if (payload.ContainsKey("proxy_config") || !presenceBased)
         {
             var rawProxy = payload["proxy_config"] as JsonObject;
