@@ -64,7 +64,7 @@ public sealed class BifrostStubServer : IDisposable, IAsyncDisposable
     private BifrostStubServer(BifrostStubOptions options)
     {
         _seedDefaultProviders = options.SeedDefaultProviders;
-        _gateway = new EmulatedGateway(new ProviderStore(), new StubAuthentication(options.ApiKey, options.Username, options.Password), options.SecretShape);
+        _gateway = new EmulatedGateway(new ProviderStore(), new StubAuthentication(options.ApiKey, options.Username, options.Password, options.ReadOnlyApiKey, options.AuthWithoutAdminPassword), options.SecretShape);
         Seed();
 
         var settings = new WireMockServerSettings

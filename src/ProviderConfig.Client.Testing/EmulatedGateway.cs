@@ -19,9 +19,9 @@ internal sealed class EmulatedGateway(ProviderStore store, StubAuthentication au
             return GatewayResponse.Error(404, $"BifrostStubServer emulates only the /api/providers routes of the provider-management API, not {path}");
         }
 
-        if (!authentication.IsAuthorized(authorization))
+        if (authentication.Check(method, authorization) is { } denied)
         {
-            return GatewayResponse.Error(401, "Unauthorized");
+            return GatewayResponse.Error(denied.Status, denied.Message);
         }
 
         var name = string.Empty;

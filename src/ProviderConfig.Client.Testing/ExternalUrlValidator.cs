@@ -5,8 +5,8 @@ namespace ProviderConfig.Client.Testing;
 
 /// <summary>
 /// The gateway's <c>ValidateExternalURL</c> (contract 2.2 step 9) without DNS: host names are accepted as they are,
-/// only IP literals are classified. The gateway's own wording after <c>Invalid base URL: </c> was not published, so
-/// the detail texts here are the stub's.
+/// only IP literals are classified. The detail texts after <c>Invalid base URL: </c> are the gateway's
+/// (<c>ValidateExternalURL</c> as quoted by the contract), except the Go parse error inside <c>invalid URL format: </c>.
 /// </summary>
 internal static class ExternalUrlValidator
 {
@@ -15,12 +15,15 @@ internal static class ExternalUrlValidator
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
-            return $"invalid URL: {url}";
+            // Go's url.Parse accepts a scheme-less string and the scheme check then fails on the empty scheme.
+            return url.Contains("://", StringComparison.Ordinal)
+                ? $"invalid URL format: parse \"{url}\": invalid URL"
+                : "only https and http schemes are allowed, got: ";
         }
 
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
         {
-            return $"URL scheme must be http or https, got \"{uri.Scheme}\"";
+            return $"only https and http schemes are allowed, got: {uri.Scheme}";
         }
 
         var host = uri.IdnHost.Trim('[', ']');
@@ -46,17 +49,17 @@ internal static class ExternalUrlValidator
 
         if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
         {
-            return $"unspecified address {host} is not allowed";
+            return "unspecified IP addresses are not allowed";
         }
 
         if (IsLinkLocal(address))
         {
-            return $"link-local address {host} is not allowed";
+            return "link-local IP addresses are not allowed";
         }
 
         if (!allowPrivateNetwork && IsPrivate(address))
         {
-            return $"private network address {host} is not allowed (set allow_private_network to allow it)";
+            return "private IP addresses are not allowed";
         }
 
         return null;

@@ -57,13 +57,27 @@ internal sealed class ProviderStore
         }
     }
 
-    /// <summary>Applies a PUT (upsert) and returns the redacted PUT view; throws <see cref="ValidationFailure"/> on a 400.</summary>
+    /// <summary>
+    /// Applies a PUT (upsert) and returns the redacted PUT view; throws <see cref="ValidationFailure"/> on a 400, or on the
+    /// 500 of a name the core cannot load, after storing the row.
+    /// </summary>
     public JsonObject Update(string name, string? body, SecretValueShape shape)
     {
         lock (_gate)
         {
             _providers.TryGetValue(name, out var old);
-            var next = ProviderUpdateHandler.Apply(name, body, old, shape);
+            JsonObject next;
+            try
+            {
+                next = ProviderUpdateHandler.Apply(name, body, old, shape);
+            }
+            catch (ReloadFailure failure)
+            {
+                // Persisted before the core reload failed: the row stays, and GET shows it with provider_status "error".
+                _providers[name] = failure.Stored;
+                throw new ValidationFailure(500, failure.Message);
+            }
+
             _providers[name] = next;
             return ProviderView.Render(name, next, shape, providerStatus: "active");
         }

@@ -14,6 +14,7 @@ internal static class ProviderUpdateHandler
     private const long MinBackoffNanoseconds = 100L * 1_000_000;
     private const long MaxBackoffNanoseconds = 1_000_000L * 1_000_000;
     private static readonly HashSet<string> PromptCacheTtls = new(StringComparer.Ordinal) { "5m", "1h" };
+    private static readonly HashSet<string> PromptCacheRoles = new(StringComparer.Ordinal) { "system", "developer", "user", "assistant" };
 
     /// <summary>Computes the provider to store after a PUT of <paramref name="body"/>, or throws <see cref="ValidationFailure"/>.</summary>
     /// <param name="name">The provider name (path segment, unescaped).</param>
@@ -44,17 +45,23 @@ internal static class ProviderUpdateHandler
             throw new ValidationFailure(400, KeysNotAccepted);
         }
 
+        // Newest handler: presence-based. Older eras (eddfb7d, contract 1.7 note): assigned unconditionally, so an
+        // omitted proxy_config or custom_provider_config clears the stored one.
+        var presenceBased = IsPresenceBased(shape);
+
         CheckConcurrency(concurrency);
-        CheckCustomProvider(name, custom, old?["custom_provider_config"] as JsonObject);
+        CheckCustomProvider(name, custom, old?["custom_provider_config"] as JsonObject, presenceBased);
         CheckPromptCache(promptCache);
         CheckBackoff(network);
         CheckBaseUrl(network.Stored);
 
         next["network_config"] = RestoreNetworkCaCert(network.Stored, old?["network_config"] as JsonObject);
         next["concurrency_and_buffer_size"] = concurrency;
-        if (payload.ContainsKey("proxy_config"))
+
+        if (payload.ContainsKey("proxy_config") || !presenceBased)
         {
-            SetOrRemove(next, "proxy_config", proxy is null ? null : RestoreProxySecrets(proxy, old?["proxy_config"] as JsonObject, shape));
+            var rawProxy = payload["proxy_config"] as JsonObject;
+            SetOrRemove(next, "proxy_config", proxy is null ? null : RestoreProxySecrets(proxy, rawProxy, old?["proxy_config"] as JsonObject, shape));
         }
 
         next["send_back_raw_request"] = sendBackRawRequest;
@@ -64,9 +71,9 @@ internal static class ProviderUpdateHandler
             next["store_raw_request_response"] = store;
         }
 
-        if (custom is not null)
+        if (custom is not null || !presenceBased)
         {
-            next["custom_provider_config"] = custom;
+            SetOrRemove(next, "custom_provider_config", custom);
         }
 
         if (payload.ContainsKey("openai_config"))
@@ -79,10 +86,24 @@ internal static class ProviderUpdateHandler
             SetOrRemove(next, "prompt_cache", promptCache);
         }
 
-        // The stub's hot reload always succeeds; status/description (model discovery) and config_hash are kept.
+        // The hot reload succeeds for a standard or custom provider; status/description (model discovery) and config_hash
+        // are kept. For any other name the core has no provider type: the row is stored, the reload fails (contract 2.3).
+        if (!KnownProviders.Standard.Contains(name) && next["custom_provider_config"] is null)
+        {
+            next["provider_status"] = "error";
+            throw new ReloadFailure(next, UnknownProviderReloadFailed(name));
+        }
+
         next["provider_status"] = "active";
         return next;
     }
+
+    /// <summary>
+    /// The 500 of a PUT whose name is neither a standard provider nor custom (contract 2.3, 2.2 step 11): the handler wraps
+    /// the core's wrapped reload error. The contract infers this path and does not quote the core's text; the stub words
+    /// the innermost error as Bifrost core does for a provider key it has no constructor for (<c>unsupported provider</c>).
+    /// </summary>
+    internal static string UnknownProviderReloadFailed(string name) => $"Failed to update provider: failed to update provider: unsupported provider: {name}";
 
     /// <summary>Parses a body that must be a JSON object, or throws the gateway's 400 <c>Invalid request payload</c>.</summary>
     internal static JsonObject ParseObject(string? body)
@@ -148,12 +169,13 @@ internal static class ProviderUpdateHandler
         }
     }
 
-    private static void CheckCustomProvider(string name, JsonObject? custom, JsonObject? oldCustom)
+    private static void CheckCustomProvider(string name, JsonObject? custom, JsonObject? oldCustom, bool presenceBased)
     {
         const string Prefix = "Invalid custom provider config: ";
         if (custom is null)
         {
-            if (oldCustom is not null)
+            // Older eras had no removal check: the omitted block simply cleared the stored one (contract 1.7 note).
+            if (oldCustom is not null && presenceBased)
             {
                 throw new ValidationFailure(400, $"{Prefix}custom_provider_config cannot be removed after creation for provider {name}");
             }
@@ -184,12 +206,38 @@ internal static class ProviderUpdateHandler
         }
     }
 
+    /// <summary>
+    /// Contract 1.6 and 2.2 step 7: <c>ttl</c> in the config-schema enum (<c>5m</c>, <c>1h</c>; exact case, no empty string),
+    /// every <c>injection_points</c> entry at <c>location: "message"</c> with an optional role in
+    /// system|developer|user|assistant (a non-integer <c>index</c> already failed decoding). The 400 prefix
+    /// <c>Invalid prompt cache config: </c> is the gateway's; the text after it is inferred (the contract does not quote
+    /// <c>PromptCacheConfig</c>'s validation messages).
+    /// </summary>
     internal static void CheckPromptCache(JsonObject? promptCache)
     {
-        // The gateway checks ttl against its config-schema enum; "1h" is known good, "5m" is Anthropic's other TTL.
+        const string Prefix = "Invalid prompt cache config: ";
         if (promptCache?["ttl"] is JsonValue ttl && !PromptCacheTtls.Contains(ttl.GetValue<string>()))
         {
-            throw new ValidationFailure(400, $"Invalid prompt cache config: ttl must be one of 5m, 1h, got \"{ttl.GetValue<string>()}\"");
+            throw new ValidationFailure(400, $"{Prefix}ttl must be one of 5m, 1h, got \"{ttl.GetValue<string>()}\"");
+        }
+
+        if (promptCache?["injection_points"] is not JsonArray points)
+        {
+            return;
+        }
+
+        for (var i = 0; i < points.Count; i++)
+        {
+            var location = points[i]!["location"]!.GetValue<string>();
+            if (location != "message")
+            {
+                throw new ValidationFailure(400, $"{Prefix}injection_points[{i}].location must be \"message\", got \"{location}\"");
+            }
+
+            if (points[i]!["role"] is JsonValue role && !PromptCacheRoles.Contains(role.GetValue<string>()))
+            {
+                throw new ValidationFailure(400, $"{Prefix}injection_points[{i}].role must be one of system, developer, user, assistant, got \"{role.GetValue<string>()}\"");
+            }
         }
     }
 
@@ -247,7 +295,14 @@ internal static class ProviderUpdateHandler
         return incoming;
     }
 
-    private static JsonObject RestoreProxySecrets(JsonObject incoming, JsonObject? old, SecretValueShape shape)
+    /// <summary>
+    /// Contract 1.8, per era: a proxy secret sent back is restored to the stored one only when the field is restorable in
+    /// <paramref name="shape"/>'s era (<see cref="RestoresProxyField"/>), the value looks redacted, and the JSON sent is
+    /// exactly what GET emits for that field in that era, member for member: a bare string where GET gave an object, an
+    /// object without its <c>ref</c>/<c>type</c> (or <c>env_var</c>/<c>from_env</c>), or an object where GET gave a string
+    /// is not an echo, and the mask is stored literally, as the gateway would store it.
+    /// </summary>
+    private static JsonObject RestoreProxySecrets(JsonObject incoming, JsonObject? raw, JsonObject? old, SecretValueShape shape)
     {
         foreach (var field in ProxySecretFields.All)
         {
@@ -256,7 +311,10 @@ internal static class ProviderUpdateHandler
                 continue;
             }
 
-            if (Masking.LooksRedacted(sent.Value, sent.IsReference) && sent == ProviderView.RedactProxySecret(stored, field, shape))
+            var shown = ProviderView.RedactProxySecret(stored, field, shape);
+            if (RestoresProxyField(field, shape)
+                && Masking.LooksRedacted(sent.Value, sent.IsReference)
+                && JsonNode.DeepEquals(raw?[field], shown.ToWire(shape)))
             {
                 incoming[field] = stored.ToStored();
             }
@@ -270,6 +328,21 @@ internal static class ProviderUpdateHandler
 
         return incoming;
     }
+
+    /// <summary>
+    /// Which masked proxy secrets a PUT of <paramref name="shape"/>'s era restores (contract 1.8, 2.5): before PR #1930
+    /// (<see cref="SecretValueShape.PlainString"/>) none, a masked one is always stored literally; the EnvVar era only
+    /// <c>password</c> and <c>ca_cert_pem</c> (PR #1930; <c>url</c>/<c>username</c> were shown in clear); the newest all four.
+    /// </summary>
+    internal static bool RestoresProxyField(string field, SecretValueShape shape) => shape switch
+    {
+        SecretValueShape.PlainString => false,
+        SecretValueShape.EnvVarObject => ProxySecretFields.IsFullyMasked(field),
+        _ => true,
+    };
+
+    /// <summary>Whether omitted <c>proxy_config</c>/<c>custom_provider_config</c> keep the stored block (newest only, 1.7).</summary>
+    internal static bool IsPresenceBased(SecretValueShape shape) => shape == SecretValueShape.SecretVarObject;
 
     private static void SetOrRemove(JsonObject target, string name, JsonObject? value)
     {

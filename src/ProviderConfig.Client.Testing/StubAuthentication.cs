@@ -10,44 +10,71 @@ namespace ProviderConfig.Client.Testing;
 /// </summary>
 internal sealed class StubAuthentication
 {
-    private readonly byte[]? _apiKey;
-    private readonly byte[]? _basicCredentials;
+    /// <summary>The 500 of a gateway whose auth is on but whose admin password is not configured (contract 3.2).</summary>
+    public const string NotProperlyConfigured = "Authentication not properly configured";
 
-    public StubAuthentication(string? apiKey, string? username, string? password)
+    /// <summary>
+    /// The 403 of an Enterprise management API key without the needed scope. The contract (8) does not know the body
+    /// text; this is an inference, so assert on the status.
+    /// </summary>
+    public const string Forbidden = "Forbidden";
+
+    private readonly byte[]? _apiKey;
+    private readonly byte[]? _readOnlyApiKey;
+    private readonly byte[]? _basicCredentials;
+    private readonly bool _withoutAdminPassword;
+
+    public StubAuthentication(string? apiKey, string? username, string? password, string? readOnlyApiKey = null, bool withoutAdminPassword = false)
     {
         _apiKey = string.IsNullOrEmpty(apiKey) ? null : Encoding.UTF8.GetBytes(apiKey);
+        _readOnlyApiKey = string.IsNullOrEmpty(readOnlyApiKey) ? null : Encoding.UTF8.GetBytes(readOnlyApiKey);
         _basicCredentials = string.IsNullOrEmpty(username) && string.IsNullOrEmpty(password) ? null : Encoding.UTF8.GetBytes($"{username}:{password}");
+        _withoutAdminPassword = withoutAdminPassword;
     }
 
     /// <summary>Auth is off when no credential is configured: every request passes, as on a gateway with auth disabled.</summary>
-    public bool IsEnabled => _apiKey is not null || _basicCredentials is not null;
+    public bool IsEnabled => _apiKey is not null || _readOnlyApiKey is not null || _basicCredentials is not null || _withoutAdminPassword;
 
-    public bool IsAuthorized(string? authorizationHeader)
+    /// <summary>Null when the request may go on, else the error status and message the gateway answers with.</summary>
+    public (int Status, string Message)? Check(string method, string? authorizationHeader)
     {
         if (!IsEnabled)
         {
-            return true;
+            return null;
+        }
+
+        if (_withoutAdminPassword)
+        {
+            // The middleware finds auth enabled and no admin credentials to compare against before it reads the header.
+            return (500, NotProperlyConfigured);
         }
 
         if (authorizationHeader is null)
         {
-            return false;
+            return (401, "Unauthorized");
         }
 
         var space = authorizationHeader.IndexOf(' ', StringComparison.Ordinal);
         if (space < 0)
         {
-            return false;
+            return (401, "Unauthorized");
         }
 
         var scheme = authorizationHeader[..space];
         var token = authorizationHeader[(space + 1)..];
-        return scheme switch
+        if (scheme == "Bearer" && _readOnlyApiKey is not null && FixedTimeEquals(Encoding.UTF8.GetBytes(token), _readOnlyApiKey))
+        {
+            // A management API key with ModelProvider:View but not :Update: reads pass, every write is 403.
+            return method is "GET" or "HEAD" ? null : (403, Forbidden);
+        }
+
+        var authorized = scheme switch
         {
             "Basic" => MatchesBasic(token),
             "Bearer" => (_apiKey is not null && FixedTimeEquals(Encoding.UTF8.GetBytes(token), _apiKey)) || MatchesBasic(token),
             _ => false,
         };
+        return authorized ? null : (401, "Unauthorized");
     }
 
     private bool MatchesBasic(string token)

@@ -134,16 +134,18 @@ public sealed class StubSecretTests
     }
 
     [Fact]
-    public async Task The_plain_string_era_round_trip_keeps_the_stored_secrets()
+    public async Task The_plain_string_era_round_trip_stores_the_masked_proxy_CA_literally()
     {
+        // Before PR #1930 no masked proxy secret was restored (contract 1.8); clear url/username and the reference round-trip.
         var (stub, http) = Start(SecretValueShape.PlainString);
         using var _ = stub;
         using var __ = http;
-        var before = stub.GetStoredProvider("bedrock")!["proxy_config"]!.DeepClone();
+        var expected = stub.GetStoredProvider("bedrock")!["proxy_config"]!.DeepClone();
+        expected["ca_cert_pem"]!["value"] = "<REDACTED>";
 
         Assert.Equal(HttpStatusCode.OK, (await http.PutAsync("bedrock", StubPayloads.FromView((await http.GetAsync("bedrock")).Json))).Status);
 
-        Json.AssertSameTree(before, stub.GetStoredProvider("bedrock")!["proxy_config"]!);
+        Json.AssertSameTree(expected, stub.GetStoredProvider("bedrock")!["proxy_config"]!);
     }
 
     [Fact]
