@@ -381,7 +381,7 @@ internal static class ProviderUpdateValidator
             }
             else if (!name.Value.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             {
-                fail("name", $"a custom provider's name must use only letters, digits, '-' and '_', but is '{name}'");
+                warn("name", $"uses characters other than letters, digits, '-' and '_' ('{name}'): the gateway accepts it, but its dashboard cannot create or edit such a name");
             }
         }
     }
