@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ProviderConfig.Client;
+using ProviderConfig.Client.Hosting;
 using ProviderConfig.Client.Http;
 using ProviderConfig.Client.Resilience;
 
@@ -24,6 +25,10 @@ public static class ProviderConfigServiceCollectionExtensions
     /// Registers <see cref="IProviderConfigClient"/> (and <see cref="ProviderConfigClient"/>) with settings set in code.
     /// Settings are validated when the host starts.
     /// </summary>
+    /// <remarks>
+    /// Calling it again adds settings, applied after the earlier ones; the client's handlers (authentication,
+    /// resilience) are added by the first call only, so a second call never stacks a second retry loop.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, for example <c>o => o.BaseAddress = new Uri("https://bifrost.example.com")</c>.</param>
     /// <returns>
@@ -46,6 +51,7 @@ public static class ProviderConfigServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section holding the settings.</param>
     /// <returns>The builder of the SDK's <see cref="HttpClient"/>, as for the overload taking an action.</returns>
+    /// <remarks>As with the overload taking an action, a second call adds settings and no second set of handlers.</remarks>
     public static IHttpClientBuilder AddProviderConfigClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -56,6 +62,12 @@ public static class ProviderConfigServiceCollectionExtensions
 
     private static IHttpClientBuilder AddCore(IServiceCollection services)
     {
+        if (!ProviderConfigClientRegistry.Of(services).TryAdd(Microsoft.Extensions.Options.Options.DefaultName, HttpClientName))
+        {
+            // Registered before: the settings just added apply over the earlier ones; the handlers are there already.
+            return services.AddHttpClient(HttpClientName);
+        }
+
         services.AddOptions<ProviderConfigClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderConfigClientOptions>, ProviderConfigClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
