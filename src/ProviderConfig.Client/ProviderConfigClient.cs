@@ -51,7 +51,11 @@ public class ProviderConfigClient : IProviderConfigClient
     /// registered one, over a connection pool of its own. Create one per gateway, keep it, and dispose it when done:
     /// disposing closes its connections.
     /// </summary>
-    /// <param name="options">The settings; validated here and copied, so later changes have no effect.</param>
+    /// <param name="options">
+    /// The settings; validated here and copied, so later changes have no effect, except that a
+    /// <see cref="ProviderConfigClientOptions.Credential"/> is shared, not copied: <see cref="ProviderConfigCredential.Update"/>
+    /// rotates the key of this client without a new one.
+    /// </param>
     /// <param name="loggerFactory">Where retries are logged; none when null.</param>
     /// <returns>A client that owns its connection pool.</returns>
     /// <exception cref="OptionsValidationException">A setting is invalid; the message names each one.</exception>
@@ -70,7 +74,7 @@ public class ProviderConfigClient : IProviderConfigClient
     /// pool for several gateways) and must be disposed by you. Its settings (and those of any handler behind it) are
     /// not checked; the SDK's refusal to send credentials over plain http to a host that is not loopback still applies.
     /// </remarks>
-    /// <param name="options">The settings; validated here and copied, as for the overload without a handler.</param>
+    /// <param name="options">The settings; validated here and copied (a credential shared), as for the overload without a handler.</param>
     /// <param name="handler">The handler that sends the requests; not disposed by the client.</param>
     /// <param name="loggerFactory">Where retries are logged; none when null.</param>
     /// <returns>A client; disposing it releases what the SDK created and leaves <paramref name="handler"/> alone.</returns>
@@ -97,7 +101,7 @@ public class ProviderConfigClient : IProviderConfigClient
     /// are fixed when it is built. So nothing is retried, there is no attempt timeout, and no <c>Authorization</c> header
     /// is added: set it on the <see cref="HttpClient"/> yourself. Settings that only those handlers use are therefore
     /// refused rather than ignored: credentials (<see cref="ProviderConfigClientOptions.ApiKey"/>,
-    /// <see cref="ProviderConfigClientOptions.Username"/>,
+    /// <see cref="ProviderConfigClientOptions.Credential"/>, <see cref="ProviderConfigClientOptions.Username"/>,
     /// <see cref="ProviderConfigClientOptions.Password"/>). The <see cref="HttpClient"/>'s own
     /// <see cref="HttpClient.Timeout"/> (100 s unless set) also applies; set it to <see cref="Timeout.InfiniteTimeSpan"/>
     /// to leave time to the SDK.
@@ -116,7 +120,7 @@ public class ProviderConfigClient : IProviderConfigClient
         if (snapshot.HasCredentials)
         {
             throw new ArgumentException(
-                $"Credentials in the options cannot be sent through an HttpClient you pass in: the SDK's authentication is a message handler, and an HttpClient's handlers are fixed when it is built. Pass an HttpMessageHandler instead (the SDK then adds authentication and retries in front of it), or set the Authorization header on your HttpClient and leave {nameof(ProviderConfigClientOptions.ApiKey)}, {nameof(ProviderConfigClientOptions.Username)} and {nameof(ProviderConfigClientOptions.Password)} unset.",
+                $"Credentials in the options cannot be sent through an HttpClient you pass in: the SDK's authentication is a message handler, and an HttpClient's handlers are fixed when it is built. Pass an HttpMessageHandler instead (the SDK then adds authentication and retries in front of it), or set the Authorization header on your HttpClient and leave {nameof(ProviderConfigClientOptions.ApiKey)}, {nameof(ProviderConfigClientOptions.Credential)}, {nameof(ProviderConfigClientOptions.Username)} and {nameof(ProviderConfigClientOptions.Password)} unset.",
                 nameof(options));
         }
 

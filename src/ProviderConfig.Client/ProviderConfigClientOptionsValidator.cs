@@ -66,9 +66,18 @@ internal sealed class ProviderConfigClientOptionsValidator(ProviderConfigClientR
             failures.Add($"{Prefix}{nameof(options.BaseAddress)} is plain http to '{address.Host}', which is not loopback, so credentials would cross the network unencrypted: use https, or set {Prefix}{nameof(options.AllowInsecureTransport)} to true if you accept that.");
         }
 
-        if (!string.IsNullOrEmpty(options.ApiKey) && (!string.IsNullOrEmpty(options.Username) || !string.IsNullOrEmpty(options.Password)))
+        var basic = !string.IsNullOrEmpty(options.Username) || !string.IsNullOrEmpty(options.Password);
+        if (!string.IsNullOrEmpty(options.ApiKey) && options.Credential is not null)
+        {
+            failures.Add($"{Prefix}{nameof(options.ApiKey)} and {Prefix}{nameof(options.Credential)} are both set: give the key in one of them ({nameof(options.Credential)} when it must be rotatable in code).");
+        }
+        else if (!string.IsNullOrEmpty(options.ApiKey) && basic)
         {
             failures.Add($"{Prefix}{nameof(options.ApiKey)} and {Prefix}{nameof(options.Username)}/{nameof(options.Password)} are both set: give either a Bearer key or basic credentials, not both.");
+        }
+        else if (options.Credential is not null && basic)
+        {
+            failures.Add($"{Prefix}{nameof(options.Credential)} and {Prefix}{nameof(options.Username)}/{nameof(options.Password)} are both set: give either a Bearer key or basic credentials, not both.");
         }
         else if (string.IsNullOrEmpty(options.ApiKey) && string.IsNullOrEmpty(options.Username) != string.IsNullOrEmpty(options.Password))
         {

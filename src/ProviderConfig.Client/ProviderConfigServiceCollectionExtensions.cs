@@ -62,7 +62,7 @@ public static class ProviderConfigServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ProviderConfigClientOptions>().Bind(configuration, static binder => binder.ErrorOnUnknownConfiguration = true);
+        Bind(services, OptionsNames.DefaultName, configuration);
         return AddCore(services, OptionsNames.DefaultName, sectionPath: null);
     }
 
@@ -105,8 +105,21 @@ public static class ProviderConfigServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ProviderConfigClientOptions>(name).Bind(configuration, static binder => binder.ErrorOnUnknownConfiguration = true);
+        Bind(services, name, configuration);
         return AddCore(services, name, (configuration as IConfigurationSection)?.Path);
+    }
+
+    /// <summary>
+    /// Binds the options of <paramref name="name"/> from <paramref name="configuration"/>; a key that matches no setting
+    /// is an error. So is <c>Credential</c>, which the binder would skip without a word (it cannot build one from a string).
+    /// </summary>
+    private static void Bind(IServiceCollection services, string name, IConfiguration configuration)
+    {
+        services.AddOptions<ProviderConfigClientOptions>(name)
+            .Bind(configuration, static binder => binder.ErrorOnUnknownConfiguration = true)
+            .Validate(
+                _ => !configuration.GetSection(nameof(ProviderConfigClientOptions.Credential)).Exists(),
+                $"{nameof(ProviderConfigClientOptions)}.{nameof(ProviderConfigClientOptions.Credential)} cannot be set from configuration: set {nameof(ProviderConfigClientOptions.ApiKey)} there (a reloaded configuration rotates it), or set {nameof(ProviderConfigClientOptions.Credential)} in code.");
     }
 
     private static IHttpClientBuilder AddCore(IServiceCollection services, string name, string? sectionPath)

@@ -4,7 +4,8 @@ using System.Text;
 namespace ProviderConfig.Client.Http;
 
 /// <summary>
-/// Adds the <c>Authorization</c> header to every attempt (so a rotated key is picked up by the next retry), counts
+/// Adds the <c>Authorization</c> header to every attempt (so a rotated key, reloaded or updated through a
+/// <see cref="ProviderConfigCredential"/>, is picked up by the next retry), counts
 /// attempts, and refuses to send credentials over plain http to a host that is not loopback.
 /// </summary>
 internal sealed class ProviderAuthenticationHandler : DelegatingHandler
@@ -45,34 +46,39 @@ internal sealed class ProviderAuthenticationHandler : DelegatingHandler
 
     /// <summary>
     /// The <c>Authorization</c> value for <paramref name="options"/>, built once per set of credentials rather than per
-    /// attempt. Compared by reference: the options are read per attempt, and a reload gives new strings.
+    /// attempt. Compared by reference: the options are read per attempt, and a reload or
+    /// <see cref="ProviderConfigCredential.Update"/> gives new strings.
     /// </summary>
     private string? HeaderValue(ProviderConfigClientOptions options)
     {
+        var bearerKey = options.BearerKey; // read once: a credential may be updated meanwhile
         var cached = _cached;
         if (cached is not null
-            && ReferenceEquals(cached.ApiKey, options.ApiKey)
+            && ReferenceEquals(cached.ApiKey, bearerKey)
             && ReferenceEquals(cached.Username, options.Username)
             && ReferenceEquals(cached.Password, options.Password))
         {
             return cached.Value;
         }
 
-        var value = CreateHeader(options)?.ToString();
-        _cached = new CachedHeader(options.ApiKey, options.Username, options.Password, value);
+        var value = CreateHeader(bearerKey, options.Username, options.Password)?.ToString();
+        _cached = new CachedHeader(bearerKey, options.Username, options.Password, value);
         return value;
     }
 
     internal static AuthenticationHeaderValue? CreateHeader(ProviderConfigClientOptions options)
+        => CreateHeader(options.BearerKey, options.Username, options.Password);
+
+    private static AuthenticationHeaderValue? CreateHeader(string? bearerKey, string? username, string? password)
     {
-        if (!string.IsNullOrEmpty(options.ApiKey))
+        if (!string.IsNullOrEmpty(bearerKey))
         {
-            return new AuthenticationHeaderValue("Bearer", options.ApiKey);
+            return new AuthenticationHeaderValue("Bearer", bearerKey);
         }
 
-        if (!string.IsNullOrEmpty(options.Username) || !string.IsNullOrEmpty(options.Password))
+        if (!string.IsNullOrEmpty(username) || !string.IsNullOrEmpty(password))
         {
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Username + ":" + options.Password));
+            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(username + ":" + password));
             return new AuthenticationHeaderValue("Basic", token);
         }
 
