@@ -21,8 +21,8 @@ public sealed class DisposableProviderConfigClient : ProviderConfigClient, IDisp
 {
     private readonly HttpClient? _ownedHttpClient;
 
-    internal DisposableProviderConfigClient(HttpClient httpClient, bool ownsHttpClient, Func<ProviderConfigClientOptions> options, TimeProvider timeProvider)
-        : base(httpClient, options, timeProvider)
+    internal DisposableProviderConfigClient(HttpClient httpClient, bool ownsHttpClient, Func<ProviderConfigClientOptions> options, TimeProvider timeProvider, bool sendsThroughCallersHttpClient = false)
+        : base(httpClient, options, timeProvider, sendsThroughCallersHttpClient)
     {
         _ownedHttpClient = ownsHttpClient ? httpClient : null;
     }

@@ -32,6 +32,7 @@ public class ProviderConfigClient : IProviderConfigClient
     private readonly IProviderConfigApi _api = null!;
     private readonly Func<ProviderConfigClientOptions> _options = null!;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
+    private readonly bool _sendsThroughCallersHttpClient;
     private volatile bool _disposed;
 
     /// <summary>For mocking only: a client made this way has no transport.</summary>
@@ -39,11 +40,12 @@ public class ProviderConfigClient : IProviderConfigClient
     {
     }
 
-    internal ProviderConfigClient(HttpClient httpClient, Func<ProviderConfigClientOptions> options, TimeProvider timeProvider)
+    internal ProviderConfigClient(HttpClient httpClient, Func<ProviderConfigClientOptions> options, TimeProvider timeProvider, bool sendsThroughCallersHttpClient = false)
     {
         _api = RestService.ForGenerated<IProviderConfigApi>(httpClient, ProviderConfigJsonContext.Default);
         _options = options;
         _timeProvider = timeProvider;
+        _sendsThroughCallersHttpClient = sendsThroughCallersHttpClient;
     }
 
     /// <summary>
@@ -131,7 +133,7 @@ public class ProviderConfigClient : IProviderConfigClient
                 nameof(httpClient));
         }
 
-        return new DisposableProviderConfigClient(httpClient, ownsHttpClient: false, () => snapshot, TimeProvider.System);
+        return new DisposableProviderConfigClient(httpClient, ownsHttpClient: false, () => snapshot, TimeProvider.System, sendsThroughCallersHttpClient: true);
     }
 
     internal static DisposableProviderConfigClient Create(ProviderConfigClientOptions options, ILoggerFactory? loggerFactory, HttpMessageHandler? primaryHandler, bool ownsPrimaryHandler, TimeProvider? timeProvider)
@@ -631,8 +633,10 @@ public class ProviderConfigClient : IProviderConfigClient
                 PooledBody body;
                 try
                 {
-                    // Refit returns once the headers are in; the body is read here, still within the call's deadline.
-                    body = await PooledBody.ReadAsync(response.Content, deadline.Token).ConfigureAwait(false);
+                    // Refit returns once the headers are in; the body is read here, still within the call's deadline. The
+                    // deadline is pooled: content that may be a host's gets a token of its own (HostToken).
+                    var bodyToken = _sendsThroughCallersHttpClient || state.HostCodeInPipeline ? HostToken.Isolate(deadline.Token) : deadline.Token;
+                    body = await PooledBody.ReadAsync(response.Content, bodyToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
                 {

@@ -6,7 +6,8 @@ namespace ProviderConfig.Client.Http;
 /// <summary>
 /// Adds the <c>Authorization</c> header to every attempt (so a rotated key, reloaded or updated through a
 /// <see cref="ProviderConfigCredential"/>, is picked up by the next retry), counts
-/// attempts, and refuses to send credentials over plain http to a host that is not loopback.
+/// attempts, and refuses to send credentials over plain http to a host that is not loopback. As the SDK's last handler,
+/// it also hands whatever is below it a token of its own when that is not the runtime's primary handler (<see cref="HostToken"/>).
 /// </summary>
 internal sealed class ProviderAuthenticationHandler : DelegatingHandler
 {
@@ -18,11 +19,15 @@ internal sealed class ProviderAuthenticationHandler : DelegatingHandler
     [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
     private CachedHeader? _cached;
 
+    /// <summary>0 until the first request, then 1 when the inner handler is the runtime's primary handler, 2 when it is not.</summary>
+    private int _inner;
+
     public ProviderAuthenticationHandler(Func<ProviderConfigClientOptions> options) => _options = options;
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        CallState.From(request)?.BeginAttempt();
+        var state = CallState.From(request);
+        state?.BeginAttempt();
         var options = _options();
         var authorization = HeaderValue(options);
 
@@ -41,7 +46,28 @@ internal sealed class ProviderAuthenticationHandler : DelegatingHandler
             request.Headers.TryAddWithoutValidation(AuthorizationHeader, authorization);
         }
 
+        if (HostCodeBelow())
+        {
+            // The attempt's deadline is pooled: code that is not the SDK's gets a token that is never reused, and so
+            // does the reading of the body, which may be that code's content (ProviderConfigClient.SendAsync).
+            state?.MarkHostCodeInPipeline();
+            cancellationToken = HostToken.Isolate(cancellationToken);
+        }
+
         return base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Whether the handler below is not the runtime's primary handler; decided once (it cannot change after the first request).</summary>
+    private bool HostCodeBelow()
+    {
+        var inner = _inner;
+        if (inner == 0)
+        {
+            inner = HostToken.IsRuntimeHandler(InnerHandler) ? 1 : 2;
+            _inner = inner;
+        }
+
+        return inner == 2;
     }
 
     /// <summary>
