@@ -22,45 +22,123 @@ namespace ProviderConfig.Client;
 /// <c>services.AddProviderConfigClient(...)</c> and take <see cref="IProviderConfigClient"/>, or create one with
 /// <see cref="Create(ProviderConfigClientOptions, ILoggerFactory?)"/>.
 /// </summary>
-/// <remarks>Thread-safe. Methods are virtual so the client can be mocked.</remarks>
+/// <remarks>
+/// Thread-safe. Methods are virtual so the client can be mocked. A client from dependency injection owns nothing (its
+/// connections belong to <see cref="IHttpClientFactory"/>), so this type is not disposable; one from <c>Create</c> is a
+/// <see cref="DisposableProviderConfigClient"/>.
+/// </remarks>
 public class ProviderConfigClient : IProviderConfigClient
 {
     private readonly IProviderConfigApi _api = null!;
     private readonly Func<ProviderConfigClientOptions> _options = null!;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
+    private readonly bool _sendsThroughCallersHttpClient;
+    private volatile bool _disposed;
 
     /// <summary>For mocking only: a client made this way has no transport.</summary>
     protected ProviderConfigClient()
     {
     }
 
-    internal ProviderConfigClient(HttpClient httpClient, Func<ProviderConfigClientOptions> options, TimeProvider timeProvider)
+    internal ProviderConfigClient(HttpClient httpClient, Func<ProviderConfigClientOptions> options, TimeProvider timeProvider, bool sendsThroughCallersHttpClient = false)
     {
         _api = RestService.ForGenerated<IProviderConfigApi>(httpClient, ProviderConfigJsonContext.Default);
         _options = options;
         _timeProvider = timeProvider;
+        _sendsThroughCallersHttpClient = sendsThroughCallersHttpClient;
     }
 
     /// <summary>
     /// Creates a client without dependency injection, with the same authentication, retry and timeout behaviour as the
-    /// registered one. Create one per gateway and keep it: it owns its connection pool.
+    /// registered one, over a connection pool of its own. Create one per gateway, keep it, and dispose it when done:
+    /// disposing closes its connections.
     /// </summary>
-    /// <param name="options">The settings; validated here and copied, so later changes have no effect.</param>
+    /// <param name="options">
+    /// The settings; validated here and copied, so later changes have no effect, except that a
+    /// <see cref="ProviderConfigClientOptions.Credential"/> is shared, not copied: <see cref="ProviderConfigCredential.Update"/>
+    /// rotates the key of this client without a new one.
+    /// </param>
     /// <param name="loggerFactory">Where retries are logged; none when null.</param>
+    /// <returns>A client that owns its connection pool.</returns>
     /// <exception cref="OptionsValidationException">A setting is invalid; the message names each one.</exception>
-    public static ProviderConfigClient Create(ProviderConfigClientOptions options, ILoggerFactory? loggerFactory = null)
-        => Create(options, loggerFactory, primaryHandler: null, timeProvider: null);
+    public static DisposableProviderConfigClient Create(ProviderConfigClientOptions options, ILoggerFactory? loggerFactory = null)
+        => Create(options, loggerFactory, primaryHandler: null, ownsPrimaryHandler: true, timeProvider: null);
 
-    internal static ProviderConfigClient Create(ProviderConfigClientOptions options, ILoggerFactory? loggerFactory, HttpMessageHandler? primaryHandler, TimeProvider? timeProvider)
+    /// <summary>
+    /// Creates a client that sends through <paramref name="handler"/>: yours, set up for an internal certificate
+    /// authority, a client certificate or a corporate proxy (a <see cref="SocketsHttpHandler"/> with
+    /// <c>SslOptions</c>, <c>Proxy</c> and a <c>PooledConnectionLifetime</c>, say). The SDK's authentication, retries and
+    /// timeouts apply as with <see cref="Create(ProviderConfigClientOptions, ILoggerFactory?)"/>: its handlers are put
+    /// in front of yours.
+    /// </summary>
+    /// <remarks>
+    /// The handler stays yours: disposing the client does not dispose it, so it can be shared by several clients (one
+    /// pool for several gateways) and must be disposed by you. Its settings (and those of any handler behind it) are
+    /// not checked; the SDK's refusal to send credentials over plain http to a host that is not loopback still applies.
+    /// </remarks>
+    /// <param name="options">The settings; validated here and copied (a credential shared), as for the overload without a handler.</param>
+    /// <param name="handler">The handler that sends the requests; not disposed by the client.</param>
+    /// <param name="loggerFactory">Where retries are logged; none when null.</param>
+    /// <returns>A client; disposing it releases what the SDK created and leaves <paramref name="handler"/> alone.</returns>
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names each one.</exception>
+    public static DisposableProviderConfigClient Create(ProviderConfigClientOptions options, HttpMessageHandler handler, ILoggerFactory? loggerFactory = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = ProviderConfigClientOptionsValidator.GetFailures(options);
-        if (failures.Count > 0)
+        ArgumentNullException.ThrowIfNull(handler);
+        return Create(options, loggerFactory, handler, ownsPrimaryHandler: false, timeProvider: null);
+    }
+
+    /// <summary>
+    /// Creates a client that sends through <paramref name="httpClient"/> as it is: its handlers, default headers and
+    /// timeout. What applies and what does not is in the remarks; to have the SDK's authentication and retries, pass an
+    /// <see cref="HttpMessageHandler"/> instead.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Applies: validation of the settings and of every update before it is sent, the total timeout
+    /// (<see cref="ProviderConfigClientOptions.TotalTimeout"/>, per call, including the reading of the body), the
+    /// mapping of answers to SDK exceptions, the body-size limit, the call's <c>Activity</c> and response metadata.
+    /// </para>
+    /// <para>
+    /// Does not apply: the SDK's authentication and resilience handlers, because an <see cref="HttpClient"/>'s handlers
+    /// are fixed when it is built. So nothing is retried, there is no attempt timeout, and no <c>Authorization</c> header
+    /// is added: set it on the <see cref="HttpClient"/> yourself. Settings that only those handlers use are therefore
+    /// refused rather than ignored: credentials (<see cref="ProviderConfigClientOptions.ApiKey"/>,
+    /// <see cref="ProviderConfigClientOptions.Credential"/>, <see cref="ProviderConfigClientOptions.Username"/>,
+    /// <see cref="ProviderConfigClientOptions.Password"/>). The <see cref="HttpClient"/>'s own
+    /// <see cref="HttpClient.Timeout"/> (100 s unless set) also applies; set it to <see cref="Timeout.InfiniteTimeSpan"/>
+    /// to leave time to the SDK.
+    /// </para>
+    /// <para>The <see cref="HttpClient"/> stays yours: disposing the client does not dispose it.</para>
+    /// </remarks>
+    /// <param name="options">The settings; validated here and copied. <see cref="ProviderConfigClientOptions.BaseAddress"/> must equal <paramref name="httpClient"/>'s.</param>
+    /// <param name="httpClient">The client that sends the requests; its <see cref="HttpClient.BaseAddress"/> must be set.</param>
+    /// <returns>A client; disposing it leaves <paramref name="httpClient"/> alone.</returns>
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names each one.</exception>
+    /// <exception cref="ArgumentException">The options carry credentials, or the base addresses differ.</exception>
+    public static DisposableProviderConfigClient Create(ProviderConfigClientOptions options, HttpClient httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        var snapshot = Validated(options);
+        if (snapshot.HasCredentials)
         {
-            throw new OptionsValidationException(Options.DefaultName, typeof(ProviderConfigClientOptions), failures);
+            throw new ArgumentException(
+                $"Credentials in the options cannot be sent through an HttpClient you pass in: the SDK's authentication is a message handler, and an HttpClient's handlers are fixed when it is built. Pass an HttpMessageHandler instead (the SDK then adds authentication and retries in front of it), or set the Authorization header on your HttpClient and leave {nameof(ProviderConfigClientOptions.ApiKey)}, {nameof(ProviderConfigClientOptions.Credential)}, {nameof(ProviderConfigClientOptions.Username)} and {nameof(ProviderConfigClientOptions.Password)} unset.",
+                nameof(options));
         }
 
-        var snapshot = options.Clone();
+        if (httpClient.BaseAddress != snapshot.BaseAddress)
+        {
+            throw new ArgumentException(
+                $"The HttpClient's BaseAddress ('{httpClient.BaseAddress}') must be the options' BaseAddress ('{snapshot.BaseAddress}'): requests go to the HttpClient's.",
+                nameof(httpClient));
+        }
+
+        return new DisposableProviderConfigClient(httpClient, ownsHttpClient: false, () => snapshot, TimeProvider.System, sendsThroughCallersHttpClient: true);
+    }
+
+    internal static DisposableProviderConfigClient Create(ProviderConfigClientOptions options, ILoggerFactory? loggerFactory, HttpMessageHandler? primaryHandler, bool ownsPrimaryHandler, TimeProvider? timeProvider)
+    {
+        var snapshot = Validated(options);
         timeProvider ??= TimeProvider.System;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(typeof(ProviderConfigClient).FullName!);
         var handler = new ProviderConfigResilienceHandler(() => snapshot, timeProvider, logger)
@@ -70,8 +148,34 @@ public class ProviderConfigClient : IProviderConfigClient
                 InnerHandler = primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
             },
         };
-        var httpClient = new HttpClient(handler) { BaseAddress = snapshot.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        return new ProviderConfigClient(httpClient, () => snapshot, timeProvider);
+
+        // Disposing the HttpClient disposes the chain, down to the primary handler, only when the SDK made that handler.
+        var httpClient = new HttpClient(handler, disposeHandler: ownsPrimaryHandler) { BaseAddress = snapshot.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        return new DisposableProviderConfigClient(httpClient, ownsHttpClient: true, () => snapshot, timeProvider);
+    }
+
+    /// <summary>Marks the client disposed: every later call throws <see cref="ObjectDisposedException"/>. True the first time.</summary>
+    private protected bool MarkDisposed()
+    {
+        if (_disposed)
+        {
+            return false;
+        }
+
+        _disposed = true;
+        return true;
+    }
+
+    private static ProviderConfigClientOptions Validated(ProviderConfigClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = ProviderConfigClientOptionsValidator.GetFailures(options);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(ProviderConfigClientOptions), failures);
+        }
+
+        return options.Clone();
     }
 
     /// <inheritdoc />
@@ -489,6 +593,7 @@ public class ProviderConfigClient : IProviderConfigClient
         JsonTypeInfo<T>? responseType,
         CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var options = _options();
         using var activity = Telemetry.Source.StartActivity(call.ActivityName, ActivityKind.Client);
         activity?.SetTag("provider.name", call.Provider.Value);
@@ -528,8 +633,10 @@ public class ProviderConfigClient : IProviderConfigClient
                 PooledBody body;
                 try
                 {
-                    // Refit returns once the headers are in; the body is read here, still within the call's deadline.
-                    body = await PooledBody.ReadAsync(response.Content, deadline.Token).ConfigureAwait(false);
+                    // Refit returns once the headers are in; the body is read here, still within the call's deadline. The
+                    // deadline is pooled: content that may be a host's gets a token of its own (HostToken).
+                    var bodyToken = _sendsThroughCallersHttpClient || state.HostCodeInPipeline ? HostToken.Isolate(deadline.Token) : deadline.Token;
+                    body = await PooledBody.ReadAsync(response.Content, bodyToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
                 {

@@ -7,8 +7,9 @@ namespace ProviderConfig.Client;
 /// <c>ProviderConfig</c>, or environment variables such as <c>ProviderConfig__BaseAddress</c>) and validated at start-up.
 /// </summary>
 /// <remarks>
-/// Give either <see cref="ApiKey"/> (sent as <c>Authorization: Bearer</c>) or <see cref="Username"/> and
-/// <see cref="Password"/> (sent as <c>Authorization: Basic</c>), or neither when the gateway's auth is off.
+/// Give either <see cref="ApiKey"/> or <see cref="Credential"/> (sent as <c>Authorization: Bearer</c>), or
+/// <see cref="Username"/> and <see cref="Password"/> (sent as <c>Authorization: Basic</c>), or none when the gateway's
+/// auth is off.
 /// <see cref="ToString"/> never shows a credential.
 /// </remarks>
 public sealed class ProviderConfigClientOptions
@@ -22,6 +23,13 @@ public sealed class ProviderConfigClientOptions
     /// <summary>A management API key, dashboard session token or other Bearer token for the gateway. Never logged.</summary>
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// A Bearer key that can be rotated without a new client: call <see cref="ProviderConfigCredential.Update"/> and the
+    /// next request carries the new key. Set in code, not bound from configuration (a reloaded <see cref="ApiKey"/>
+    /// already reaches registered clients). Not with <see cref="ApiKey"/> or basic credentials.
+    /// </summary>
+    public ProviderConfigCredential? Credential { get; set; }
 
     /// <summary>The gateway's admin user name, for HTTP Basic authentication (with <see cref="Password"/>).</summary>
     public string? Username { get; set; }
@@ -46,12 +54,15 @@ public sealed class ProviderConfigClientOptions
     public RetryOptions Retry { get; set; } = new();
 
     /// <summary>Whether a Bearer key or basic credentials are set.</summary>
-    internal bool HasCredentials => !string.IsNullOrEmpty(ApiKey) || !string.IsNullOrEmpty(Username) || !string.IsNullOrEmpty(Password);
+    internal bool HasCredentials => !string.IsNullOrEmpty(ApiKey) || Credential is not null || !string.IsNullOrEmpty(Username) || !string.IsNullOrEmpty(Password);
+
+    /// <summary>The Bearer key to send now: the credential's current key, else <see cref="ApiKey"/>.</summary>
+    internal string? BearerKey => Credential?.Key ?? ApiKey;
 
     /// <summary>A description with no credential in it.</summary>
     public override string ToString()
     {
-        var auth = !string.IsNullOrEmpty(ApiKey) ? "Bearer" : HasCredentials ? "Basic" : "none";
+        var auth = !string.IsNullOrEmpty(BearerKey) ? "Bearer" : HasCredentials ? "Basic" : "none";
         var address = BaseAddress is { IsAbsoluteUri: true } uri
             ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
             : BaseAddress?.OriginalString;
@@ -62,6 +73,7 @@ public sealed class ProviderConfigClientOptions
     {
         BaseAddress = BaseAddress,
         ApiKey = ApiKey,
+        Credential = Credential, // shared, not copied: rotating it must reach the client
         Username = Username,
         Password = Password,
         AllowInsecureTransport = AllowInsecureTransport,

@@ -1,10 +1,14 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using ProviderConfig.Client.Hosting;
 
 namespace ProviderConfig.Client;
 
-/// <summary>Checks <see cref="ProviderConfigClientOptions"/> at start-up; every message names the setting and says what to change.</summary>
-internal sealed class ProviderConfigClientOptionsValidator : IValidateOptions<ProviderConfigClientOptions>
+/// <summary>
+/// Checks <see cref="ProviderConfigClientOptions"/> at start-up; every message names the setting and says what to change,
+/// and for a client registered under a name, starts with that name.
+/// </summary>
+internal sealed class ProviderConfigClientOptionsValidator(ProviderConfigClientRegistry? registry = null) : IValidateOptions<ProviderConfigClientOptions>
 {
     private const string Prefix = nameof(ProviderConfigClientOptions) + ".";
 
@@ -13,18 +17,37 @@ internal sealed class ProviderConfigClientOptionsValidator : IValidateOptions<Pr
 
     public ValidateOptionsResult Validate(string? name, ProviderConfigClientOptions options)
     {
-        var failures = GetFailures(options);
+        var failures = string.IsNullOrEmpty(name) ? GetFailures(options) : GetFailures(options, name, registry?.SectionPath(name));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    public static List<string> GetFailures(ProviderConfigClientOptions options)
+    /// <summary>The problems of the unnamed client's settings (or of settings given to <c>Create</c>).</summary>
+    public static List<string> GetFailures(ProviderConfigClientOptions options) => Collect(options, ProviderConfigClientOptions.DefaultSectionName);
+
+    /// <summary>
+    /// The problems of the settings of the client named <paramref name="clientName"/>, each message starting with its
+    /// name; the variable to set is named after <paramref name="sectionPath"/> when the settings come from configuration.
+    /// </summary>
+    public static List<string> GetFailures(ProviderConfigClientOptions options, string clientName, string? sectionPath)
+    {
+        var failures = Collect(options, sectionPath);
+        for (var i = 0; i < failures.Count; i++)
+        {
+            failures[i] = $"ProviderConfig client '{clientName}': {failures[i]}";
+        }
+
+        return failures;
+    }
+
+    private static List<string> Collect(ProviderConfigClientOptions options, string? sectionPath)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         var address = options.BaseAddress;
         if (address is null)
         {
-            failures.Add($"{Prefix}{nameof(options.BaseAddress)} is required: set it to the gateway's address, for example https://bifrost.example.com/ (environment variable ProviderConfig__BaseAddress).");
+            var variable = sectionPath is null ? string.Empty : $" (environment variable {sectionPath.Replace(":", "__", StringComparison.Ordinal)}__BaseAddress)";
+            failures.Add($"{Prefix}{nameof(options.BaseAddress)} is required: set it to the gateway's address, for example https://bifrost.example.com/{variable}.");
         }
         else if (!address.IsAbsoluteUri)
         {
@@ -43,9 +66,18 @@ internal sealed class ProviderConfigClientOptionsValidator : IValidateOptions<Pr
             failures.Add($"{Prefix}{nameof(options.BaseAddress)} is plain http to '{address.Host}', which is not loopback, so credentials would cross the network unencrypted: use https, or set {Prefix}{nameof(options.AllowInsecureTransport)} to true if you accept that.");
         }
 
-        if (!string.IsNullOrEmpty(options.ApiKey) && (!string.IsNullOrEmpty(options.Username) || !string.IsNullOrEmpty(options.Password)))
+        var basic = !string.IsNullOrEmpty(options.Username) || !string.IsNullOrEmpty(options.Password);
+        if (!string.IsNullOrEmpty(options.ApiKey) && options.Credential is not null)
+        {
+            failures.Add($"{Prefix}{nameof(options.ApiKey)} and {Prefix}{nameof(options.Credential)} are both set: give the key in one of them ({nameof(options.Credential)} when it must be rotatable in code).");
+        }
+        else if (!string.IsNullOrEmpty(options.ApiKey) && basic)
         {
             failures.Add($"{Prefix}{nameof(options.ApiKey)} and {Prefix}{nameof(options.Username)}/{nameof(options.Password)} are both set: give either a Bearer key or basic credentials, not both.");
+        }
+        else if (options.Credential is not null && basic)
+        {
+            failures.Add($"{Prefix}{nameof(options.Credential)} and {Prefix}{nameof(options.Username)}/{nameof(options.Password)} are both set: give either a Bearer key or basic credentials, not both.");
         }
         else if (string.IsNullOrEmpty(options.ApiKey) && string.IsNullOrEmpty(options.Username) != string.IsNullOrEmpty(options.Password))
         {

@@ -42,6 +42,11 @@ internal static partial class BodyExcerpt
             yield return options.ApiKey;
         }
 
+        if (options.Credential?.Key is { } rotatable)
+        {
+            yield return rotatable;
+        }
+
         if (!string.IsNullOrEmpty(options.Password))
         {
             yield return options.Password;

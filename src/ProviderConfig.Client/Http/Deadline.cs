@@ -7,9 +7,12 @@ namespace ProviderConfig.Client.Http;
 /// joined with the caller's token), covering the attempts, the waits between them and the reading of the response body;
 /// the resilience handler starts one per attempt (<see cref="ProviderConfigClientOptions.AttemptTimeout"/>, joined with
 /// the call's). On the system clock the cancellation sources are pooled (reset and reused, with their timer and
-/// registration slots), as Polly pools its own; every registration on one is disposed before it goes back. As with
-/// Polly's pool, a handler that kept the token after its call or attempt ended could see a later call's cancellation;
-/// the SDK's handlers and <see cref="HttpClient"/>'s do not keep it.
+/// registration slots), as Polly pools its own; the SDK disposes its registrations on one before it goes back, and
+/// <see cref="CancellationTokenSource.TryReset"/> drops any left. A token kept after its call or attempt ended would
+/// still see a later call's cancellation (polled, or through a callback registered after the reset), so a pooled token
+/// never reaches code that is not the SDK's: the SDK's handlers and the runtime's primary handlers do not keep it, and
+/// anything else (a host's handler, a custom primary handler, a caller's <see cref="HttpClient"/>, the content they
+/// return) gets a token of its own (<see cref="HostToken"/>).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "It is disposable; the analyzer misses IDisposable on a struct. A struct, so a call allocates no holder.")]
 internal readonly struct Deadline : IDisposable

@@ -4,8 +4,10 @@ using System.Text;
 namespace ProviderConfig.Client.Http;
 
 /// <summary>
-/// Adds the <c>Authorization</c> header to every attempt (so a rotated key is picked up by the next retry), counts
-/// attempts, and refuses to send credentials over plain http to a host that is not loopback.
+/// Adds the <c>Authorization</c> header to every attempt (so a rotated key, reloaded or updated through a
+/// <see cref="ProviderConfigCredential"/>, is picked up by the next retry), counts
+/// attempts, and refuses to send credentials over plain http to a host that is not loopback. As the SDK's last handler,
+/// it also hands whatever is below it a token of its own when that is not the runtime's primary handler (<see cref="HostToken"/>).
 /// </summary>
 internal sealed class ProviderAuthenticationHandler : DelegatingHandler
 {
@@ -17,11 +19,15 @@ internal sealed class ProviderAuthenticationHandler : DelegatingHandler
     [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
     private CachedHeader? _cached;
 
+    /// <summary>0 until the first request, then 1 when the inner handler is the runtime's primary handler, 2 when it is not.</summary>
+    private int _inner;
+
     public ProviderAuthenticationHandler(Func<ProviderConfigClientOptions> options) => _options = options;
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        CallState.From(request)?.BeginAttempt();
+        var state = CallState.From(request);
+        state?.BeginAttempt();
         var options = _options();
         var authorization = HeaderValue(options);
 
@@ -40,39 +46,65 @@ internal sealed class ProviderAuthenticationHandler : DelegatingHandler
             request.Headers.TryAddWithoutValidation(AuthorizationHeader, authorization);
         }
 
+        if (HostCodeBelow())
+        {
+            // The attempt's deadline is pooled: code that is not the SDK's gets a token that is never reused, and so
+            // does the reading of the body, which may be that code's content (ProviderConfigClient.SendAsync).
+            state?.MarkHostCodeInPipeline();
+            cancellationToken = HostToken.Isolate(cancellationToken);
+        }
+
         return base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Whether the handler below is not the runtime's primary handler; decided once (it cannot change after the first request).</summary>
+    private bool HostCodeBelow()
+    {
+        var inner = _inner;
+        if (inner == 0)
+        {
+            inner = HostToken.IsRuntimeHandler(InnerHandler) ? 1 : 2;
+            _inner = inner;
+        }
+
+        return inner == 2;
     }
 
     /// <summary>
     /// The <c>Authorization</c> value for <paramref name="options"/>, built once per set of credentials rather than per
-    /// attempt. Compared by reference: the options are read per attempt, and a reload gives new strings.
+    /// attempt. Compared by reference: the options are read per attempt, and a reload or
+    /// <see cref="ProviderConfigCredential.Update"/> gives new strings.
     /// </summary>
     private string? HeaderValue(ProviderConfigClientOptions options)
     {
+        var bearerKey = options.BearerKey; // read once: a credential may be updated meanwhile
         var cached = _cached;
         if (cached is not null
-            && ReferenceEquals(cached.ApiKey, options.ApiKey)
+            && ReferenceEquals(cached.ApiKey, bearerKey)
             && ReferenceEquals(cached.Username, options.Username)
             && ReferenceEquals(cached.Password, options.Password))
         {
             return cached.Value;
         }
 
-        var value = CreateHeader(options)?.ToString();
-        _cached = new CachedHeader(options.ApiKey, options.Username, options.Password, value);
+        var value = CreateHeader(bearerKey, options.Username, options.Password)?.ToString();
+        _cached = new CachedHeader(bearerKey, options.Username, options.Password, value);
         return value;
     }
 
     internal static AuthenticationHeaderValue? CreateHeader(ProviderConfigClientOptions options)
+        => CreateHeader(options.BearerKey, options.Username, options.Password);
+
+    private static AuthenticationHeaderValue? CreateHeader(string? bearerKey, string? username, string? password)
     {
-        if (!string.IsNullOrEmpty(options.ApiKey))
+        if (!string.IsNullOrEmpty(bearerKey))
         {
-            return new AuthenticationHeaderValue("Bearer", options.ApiKey);
+            return new AuthenticationHeaderValue("Bearer", bearerKey);
         }
 
-        if (!string.IsNullOrEmpty(options.Username) || !string.IsNullOrEmpty(options.Password))
+        if (!string.IsNullOrEmpty(username) || !string.IsNullOrEmpty(password))
         {
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Username + ":" + options.Password));
+            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(username + ":" + password));
             return new AuthenticationHeaderValue("Basic", token);
         }
 

@@ -13,7 +13,7 @@ public sealed class DesiredStateTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _stub.DisposeAsync();
 
-    private ProviderConfigClient Client() => ProviderConfigClient.Create(new ProviderConfigClientOptions { BaseAddress = _stub.BaseAddress, ApiKey = ApiKey });
+    private DisposableProviderConfigClient Client() => ProviderConfigClient.Create(new ProviderConfigClientOptions { BaseAddress = _stub.BaseAddress, ApiKey = ApiKey });
 
     [Fact]
     public void Comments_trailing_commas_and_unknown_members_survive_a_load_and_save()

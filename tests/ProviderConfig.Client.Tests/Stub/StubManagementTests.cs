@@ -133,9 +133,9 @@ public sealed class StubManagementTests : IAsyncDisposable
         var (stub, client) = Start(era);
         var key = await client.CreateKeyAsync(ProviderName.OpenAI, new ProviderKeyUpdate { Name = "gone-1", Value = SecretValue.Plain("sk-gone-0123456789abcdef") }, Ct);
         using var losing = new LoseFirstAnswerHandler(HttpMethod.Delete) { InnerHandler = new SocketsHttpHandler() };
-        var lossy = ProviderConfigClient.Create(
+        using var lossy = ProviderConfigClient.Create(
             new ProviderConfigClientOptions { BaseAddress = stub.BaseAddress, ApiKey = ApiKey, Retry = new RetryOptions { MaxRetries = 2, RetryBackoffInitial = TimeSpan.FromMilliseconds(1), RetryBackoffMax = TimeSpan.FromMilliseconds(5) } },
-            loggerFactory: null, losing, timeProvider: null);
+            losing);
         stub.ClearRequests();
 
         var deleted = await lossy.DeleteKeyAsync(ProviderName.OpenAI, key.Id, Ct);
