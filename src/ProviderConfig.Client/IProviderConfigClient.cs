@@ -15,6 +15,13 @@ namespace ProviderConfig.Client;
 /// that a replay would only repeat (each replay also re-runs the provider's hot reload). Creates are made safe to
 /// replay by reading back what an earlier attempt may have stored. Each method's remarks state its rule.
 /// </para>
+/// <para>
+/// Response metadata: every operation has a <c>...WithResponseAsync</c> twin that returns the same value with the
+/// status, headers and request id of the gateway's answer (<see cref="ProviderConfigResponse{T}"/>, or
+/// <see cref="ProviderConfigResponse"/> for <see cref="DeleteProviderWithResponseAsync"/>), for an audit log of
+/// configuration changes. The plain methods copy no headers. Where an operation makes several requests, the metadata is
+/// of the request that produced the returned value (each twin's remarks say which).
+/// </para>
 /// </remarks>
 public interface IProviderConfigClient
 {
@@ -258,4 +265,192 @@ public interface IProviderConfigClient
     /// <exception cref="ProviderConfigAuthenticationException">The credentials were refused (401/403).</exception>
     /// <exception cref="ProviderConfigTransportException">No response came, on every attempt allowed.</exception>
     Task<ProviderKey> RefreshKeyModelsAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="GetProviderAsync"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="GetProviderAsync" path="/remarks"/>
+    /// </remarks>
+    /// <inheritdoc cref="GetProviderAsync" path="/param"/>
+    /// <returns>The value and the metadata of the gateway's answer.</returns>
+    /// <inheritdoc cref="GetProviderAsync" path="/exception"/>
+    Task<ProviderConfigResponse<ProviderConfiguration>> GetProviderWithResponseAsync(ProviderName provider, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="UpdateProviderAsync(ProviderName, ProviderUpdate, CancellationToken)"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="UpdateProviderAsync(ProviderName, ProviderUpdate, CancellationToken)" path="/remarks"/>
+    /// </remarks>
+    /// <inheritdoc cref="UpdateProviderAsync(ProviderName, ProviderUpdate, CancellationToken)" path="/param"/>
+    /// <returns>The value and the metadata of the gateway's answer.</returns>
+    /// <inheritdoc cref="UpdateProviderAsync(ProviderName, ProviderUpdate, CancellationToken)" path="/exception"/>
+    Task<ProviderConfigResponse<ProviderConfiguration>> UpdateProviderWithResponseAsync(ProviderName provider, ProviderUpdate update, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="UpdateProviderAsync(ProviderName, Func{ProviderUpdate, ProviderUpdate}, CancellationToken)"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="UpdateProviderAsync(ProviderName, Func{ProviderUpdate, ProviderUpdate}, CancellationToken)" path="/remarks"/>
+    /// <para>The metadata is of the call that produced the returned configuration: the write, or the last read when the change changed nothing and nothing was written.</para>
+    /// </remarks>
+    /// <inheritdoc cref="UpdateProviderAsync(ProviderName, Func{ProviderUpdate, ProviderUpdate}, CancellationToken)" path="/param"/>
+    /// <returns>The value and the metadata of the gateway's answer.</returns>
+    /// <inheritdoc cref="UpdateProviderAsync(ProviderName, Func{ProviderUpdate, ProviderUpdate}, CancellationToken)" path="/exception"/>
+    Task<ProviderConfigResponse<ProviderConfiguration>> UpdateProviderWithResponseAsync(ProviderName provider, Func<ProviderUpdate, ProviderUpdate> change, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="ListProvidersAsync"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="ListProvidersAsync" path="/remarks"/>
+    /// </remarks>
+    /// <inheritdoc cref="ListProvidersAsync" path="/param"/>
+    /// <returns>The value and the metadata of the gateway's answer.</returns>
+    /// <inheritdoc cref="ListProvidersAsync" path="/exception"/>
+    Task<ProviderConfigResponse<IReadOnlyList<ProviderConfiguration>>> ListProvidersWithResponseAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="CreateProviderAsync"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="CreateProviderAsync" path="/remarks"/>
+    /// <para>The metadata is of the call that produced the returned provider: the create, or the read that found it when a replayed create's answer was lost (a <c>GET</c>, status 200).</para>
+    /// </remarks>
+    /// <inheritdoc cref="CreateProviderAsync" path="/param"/>
+    /// <returns>The value and the metadata of the gateway's answer.</returns>
+    /// <inheritdoc cref="CreateProviderAsync" path="/exception"/>
+    Task<ProviderConfigResponse<ProviderConfiguration>> CreateProviderWithResponseAsync(ProviderName provider, ProviderUpdate configuration, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="DeleteProviderAsync"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="DeleteProviderAsync" path="/remarks"/>
+    /// <para>The status is 404 when an older gateway reported the provider absent, which counts as deleted.</para>
+    /// </remarks>
+    /// <inheritdoc cref="DeleteProviderAsync" path="/param"/>
+    /// <returns>The metadata of gateway's answer.</returns>
+    /// <inheritdoc cref="DeleteProviderAsync" path="/exception"/>
+    Task<ProviderConfigResponse> DeleteProviderWithResponseAsync(ProviderName provider, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="ListKeysAsync"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="ListKeysAsync" path="/remarks"/>
+    /// </remarks>
+    /// <inheritdoc cref="ListKeysAsync" path="/param"/>
+    /// <returns>The value and the metadata of the gateway's answer.</returns>
+    /// <inheritdoc cref="ListKeysAsync" path="/exception"/>
+    Task<ProviderConfigResponse<IReadOnlyList<ProviderKey>>> ListKeysWithResponseAsync(ProviderName provider, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="GetKeyAsync"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="GetKeyAsync" path="/remarks"/>
+    /// </remarks>
+    /// <inheritdoc cref="GetKeyAsync" path="/param"/>
+    /// <returns>The value and the metadata of the gateway's answer.</returns>
+    /// <inheritdoc cref="GetKeyAsync" path="/exception"/>
+    Task<ProviderConfigResponse<ProviderKey>> GetKeyWithResponseAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="CreateKeyAsync"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="CreateKeyAsync" path="/remarks"/>
+    /// <para>The metadata is of the call that produced the returned key: the create, or the read that found it when a replayed create's answer was lost (a <c>GET</c>, status 200).</para>
+    /// </remarks>
+    /// <inheritdoc cref="CreateKeyAsync" path="/param"/>
+    /// <returns>The value and the metadata of the gateway's answer.</returns>
+    /// <inheritdoc cref="CreateKeyAsync" path="/exception"/>
+    Task<ProviderConfigResponse<ProviderKey>> CreateKeyWithResponseAsync(ProviderName provider, ProviderKeyUpdate key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="UpdateKeyAsync(ProviderName, string, ProviderKeyUpdate, CancellationToken)"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="UpdateKeyAsync(ProviderName, string, ProviderKeyUpdate, CancellationToken)" path="/remarks"/>
+    /// </remarks>
+    /// <inheritdoc cref="UpdateKeyAsync(ProviderName, string, ProviderKeyUpdate, CancellationToken)" path="/param"/>
+    /// <returns>The value and the metadata of the gateway's answer.</returns>
+    /// <inheritdoc cref="UpdateKeyAsync(ProviderName, string, ProviderKeyUpdate, CancellationToken)" path="/exception"/>
+    Task<ProviderConfigResponse<ProviderKey>> UpdateKeyWithResponseAsync(ProviderName provider, string keyId, ProviderKeyUpdate key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="UpdateKeyAsync(ProviderName, string, Func{ProviderKeyUpdate, ProviderKeyUpdate}, CancellationToken)"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="UpdateKeyAsync(ProviderName, string, Func{ProviderKeyUpdate, ProviderKeyUpdate}, CancellationToken)" path="/remarks"/>
+    /// <para>The metadata is of the call that produced the returned key: the write, or the last read when the change changed nothing and nothing was written.</para>
+    /// </remarks>
+    /// <inheritdoc cref="UpdateKeyAsync(ProviderName, string, Func{ProviderKeyUpdate, ProviderKeyUpdate}, CancellationToken)" path="/param"/>
+    /// <returns>The value and the metadata of the gateway's answer.</returns>
+    /// <inheritdoc cref="UpdateKeyAsync(ProviderName, string, Func{ProviderKeyUpdate, ProviderKeyUpdate}, CancellationToken)" path="/exception"/>
+    Task<ProviderConfigResponse<ProviderKey>> UpdateKeyWithResponseAsync(ProviderName provider, string keyId, Func<ProviderKeyUpdate, ProviderKeyUpdate> change, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="DeleteKeyAsync"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="DeleteKeyAsync" path="/remarks"/>
+    /// <para>The metadata is of the call that produced the returned key: the delete, or the read made before it when an attempt deleted the key, its answer was lost and the replay met a 404 (a <c>GET</c>, status 200).</para>
+    /// </remarks>
+    /// <inheritdoc cref="DeleteKeyAsync" path="/param"/>
+    /// <returns>The value and the metadata of the gateway's answer.</returns>
+    /// <inheritdoc cref="DeleteKeyAsync" path="/exception"/>
+    Task<ProviderConfigResponse<ProviderKey>> DeleteKeyWithResponseAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="RefreshModelsAsync"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="RefreshModelsAsync" path="/remarks"/>
+    /// </remarks>
+    /// <inheritdoc cref="RefreshModelsAsync" path="/param"/>
+    /// <returns>The value and the metadata of the gateway's answer.</returns>
+    /// <inheritdoc cref="RefreshModelsAsync" path="/exception"/>
+    Task<ProviderConfigResponse<IReadOnlyList<ProviderKey>>> RefreshModelsWithResponseAsync(ProviderName provider, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="RefreshKeyModelsAsync"/>,
+    /// and also returns the status, headers and request id of the gateway's answer (for an audit log of configuration
+    /// changes, say). See <see cref="ProviderConfigResponse"/>.
+    /// </summary>
+    /// <remarks>
+    /// <inheritdoc cref="RefreshKeyModelsAsync" path="/remarks"/>
+    /// </remarks>
+    /// <inheritdoc cref="RefreshKeyModelsAsync" path="/param"/>
+    /// <returns>The value and the metadata of the gateway's answer.</returns>
+    /// <inheritdoc cref="RefreshKeyModelsAsync" path="/exception"/>
+    Task<ProviderConfigResponse<ProviderKey>> RefreshKeyModelsWithResponseAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default);
 }

@@ -180,6 +180,160 @@ public class ProviderConfigClient : IProviderConfigClient
 
     /// <inheritdoc />
     public virtual Task<ProviderConfiguration> GetProviderAsync(ProviderName provider, CancellationToken cancellationToken = default)
+        => GetProviderCoreAsync(provider, capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfiguration> UpdateProviderAsync(ProviderName provider, ProviderUpdate update, CancellationToken cancellationToken = default)
+        => UpdateProviderCoreAsync(provider, update, capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfiguration> UpdateProviderAsync(ProviderName provider, Func<ProviderUpdate, ProviderUpdate> change, CancellationToken cancellationToken = default)
+        => UpdateProviderCoreAsync(provider, change, capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<IReadOnlyList<ProviderConfiguration>> ListProvidersAsync(CancellationToken cancellationToken = default)
+        => ListProvidersCoreAsync(capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfiguration> CreateProviderAsync(ProviderName provider, ProviderUpdate configuration, CancellationToken cancellationToken = default)
+        => CreateProviderCoreAsync(provider, configuration, capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task DeleteProviderAsync(ProviderName provider, CancellationToken cancellationToken = default)
+        => DeleteProviderCoreAsync(provider, capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<IReadOnlyList<ProviderKey>> ListKeysAsync(ProviderName provider, CancellationToken cancellationToken = default)
+        => ListKeysCoreAsync(provider, capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ProviderKey> GetKeyAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default)
+        => GetKeyCoreAsync(provider, keyId, capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ProviderKey> CreateKeyAsync(ProviderName provider, ProviderKeyUpdate key, CancellationToken cancellationToken = default)
+        => CreateKeyCoreAsync(provider, key, capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ProviderKey> UpdateKeyAsync(ProviderName provider, string keyId, ProviderKeyUpdate key, CancellationToken cancellationToken = default)
+        => UpdateKeyCoreAsync(provider, keyId, key, capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ProviderKey> UpdateKeyAsync(ProviderName provider, string keyId, Func<ProviderKeyUpdate, ProviderKeyUpdate> change, CancellationToken cancellationToken = default)
+        => UpdateKeyCoreAsync(provider, keyId, change, capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ProviderKey> DeleteKeyAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default)
+        => DeleteKeyCoreAsync(provider, keyId, capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<IReadOnlyList<ProviderKey>> RefreshModelsAsync(ProviderName provider, CancellationToken cancellationToken = default)
+        => RefreshModelsCoreAsync(provider, capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ProviderKey> RefreshKeyModelsAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default)
+        => RefreshKeyModelsCoreAsync(provider, keyId, capture: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse<ProviderConfiguration>> GetProviderWithResponseAsync(ProviderName provider, CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(GetProviderCoreAsync(provider, capture, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse<ProviderConfiguration>> UpdateProviderWithResponseAsync(ProviderName provider, ProviderUpdate update, CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(UpdateProviderCoreAsync(provider, update, capture, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse<ProviderConfiguration>> UpdateProviderWithResponseAsync(ProviderName provider, Func<ProviderUpdate, ProviderUpdate> change, CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(UpdateProviderCoreAsync(provider, change, capture, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse<IReadOnlyList<ProviderConfiguration>>> ListProvidersWithResponseAsync(CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(ListProvidersCoreAsync(capture, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse<ProviderConfiguration>> CreateProviderWithResponseAsync(ProviderName provider, ProviderUpdate configuration, CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(CreateProviderCoreAsync(provider, configuration, capture, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse> DeleteProviderWithResponseAsync(ProviderName provider, CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(DeleteProviderCoreAsync(provider, capture, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse<IReadOnlyList<ProviderKey>>> ListKeysWithResponseAsync(ProviderName provider, CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(ListKeysCoreAsync(provider, capture, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse<ProviderKey>> GetKeyWithResponseAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(GetKeyCoreAsync(provider, keyId, capture, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse<ProviderKey>> CreateKeyWithResponseAsync(ProviderName provider, ProviderKeyUpdate key, CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(CreateKeyCoreAsync(provider, key, capture, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse<ProviderKey>> UpdateKeyWithResponseAsync(ProviderName provider, string keyId, ProviderKeyUpdate key, CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(UpdateKeyCoreAsync(provider, keyId, key, capture, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse<ProviderKey>> UpdateKeyWithResponseAsync(ProviderName provider, string keyId, Func<ProviderKeyUpdate, ProviderKeyUpdate> change, CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(UpdateKeyCoreAsync(provider, keyId, change, capture, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse<ProviderKey>> DeleteKeyWithResponseAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(DeleteKeyCoreAsync(provider, keyId, capture, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse<IReadOnlyList<ProviderKey>>> RefreshModelsWithResponseAsync(ProviderName provider, CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(RefreshModelsCoreAsync(provider, capture, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderConfigResponse<ProviderKey>> RefreshKeyModelsWithResponseAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default)
+    {
+        var capture = new ResponseCapture();
+        return capture.RespondAsync(RefreshKeyModelsCoreAsync(provider, keyId, capture, cancellationToken));
+    }
+    // One implementation per operation, behind both the plain and the WithResponse method: a capture is passed only by
+    // the latter, and only then are the answer's headers copied.
+    private Task<ProviderConfiguration> GetProviderCoreAsync(ProviderName provider, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         CheckName(provider);
         return SendAsync(
@@ -187,52 +341,50 @@ public class ProviderConfigClient : IProviderConfigClient
             provider.Value,
             static (api, name, state, token) => api.GetProviderAsync(name, state, token),
             ProviderConfigJsonContext.Default.ProviderConfiguration,
+            capture,
             cancellationToken);
     }
 
-    /// <inheritdoc />
-    public virtual Task<ProviderConfiguration> UpdateProviderAsync(ProviderName provider, ProviderUpdate update, CancellationToken cancellationToken = default)
+    private Task<ProviderConfiguration> UpdateProviderCoreAsync(ProviderName provider, ProviderUpdate update, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         CheckName(provider);
         ArgumentNullException.ThrowIfNull(update);
         ThrowIfInvalid(provider, update);
-        return PutAsync(provider, update, cancellationToken);
+        return PutAsync(provider, update, capture, cancellationToken);
     }
 
     /// <summary>How many times a read-modify-write is tried before it reports a conflict.</summary>
     internal const int MaxReadModifyWriteAttempts = 3;
 
-    /// <inheritdoc />
-    public virtual Task<ProviderConfiguration> UpdateProviderAsync(ProviderName provider, Func<ProviderUpdate, ProviderUpdate> change, CancellationToken cancellationToken = default)
+    private Task<ProviderConfiguration> UpdateProviderCoreAsync(ProviderName provider, Func<ProviderUpdate, ProviderUpdate> change, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         CheckName(provider);
         ArgumentNullException.ThrowIfNull(change);
         return ReadModifyWriteAsync(
-            token => GetProviderAsync(provider, token),
+            token => GetProviderCoreAsync(provider, capture, token),
             static current => current.ToUpdate(),
             ProviderConfigDiff.ToNode,
             change,
             desired => ThrowIfInvalid(provider, desired),
-            (desired, token) => PutAsync(provider, desired, token), // already validated
+            (desired, token) => PutAsync(provider, desired, capture, token), // already validated
             static (current, fresh) => ProviderConfigDiff.Between(current.ToUpdate(), fresh.ToUpdate()),
             paths => new ProviderConfigConflictException(provider, paths, MaxReadModifyWriteAttempts),
             cancellationToken);
     }
 
-    /// <inheritdoc />
-    public virtual async Task<IReadOnlyList<ProviderConfiguration>> ListProvidersAsync(CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<ProviderConfiguration>> ListProvidersCoreAsync(ResponseCapture? capture, CancellationToken cancellationToken)
     {
         var list = await SendAsync(
             new CallTarget(Operation.ListProviders, default),
             0,
             static (api, _, state, token) => api.ListProvidersAsync(state, token),
             ProviderConfigJsonContext.Default.ProviderListResponse,
+            capture,
             cancellationToken).ConfigureAwait(false);
         return list.Providers ?? [];
     }
 
-    /// <inheritdoc />
-    public virtual async Task<ProviderConfiguration> CreateProviderAsync(ProviderName provider, ProviderUpdate configuration, CancellationToken cancellationToken = default)
+    private Task<ProviderConfiguration> CreateProviderCoreAsync(ProviderName provider, ProviderUpdate configuration, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         CheckName(provider);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -243,6 +395,11 @@ public class ProviderConfigClient : IProviderConfigClient
             throw new ProviderConfigValidationException(provider, errors);
         }
 
+        return SendCreateAsync(provider, configuration, payload, capture, cancellationToken);
+    }
+
+    private async Task<ProviderConfiguration> SendCreateAsync(ProviderName provider, ProviderUpdate configuration, JsonObject payload, ResponseCapture? capture, CancellationToken cancellationToken)
+    {
         try
         {
             return await SendAsync(
@@ -250,12 +407,13 @@ public class ProviderConfigClient : IProviderConfigClient
                 payload,
                 static (api, body, state, token) => api.CreateProviderAsync(body, state, token),
                 ProviderConfigJsonContext.Default.ProviderConfiguration,
+                capture,
                 cancellationToken).ConfigureAwait(false);
         }
         catch (ProviderConfigException ex) when (MayHaveBeenStored(ex))
         {
             // An earlier attempt may have created the provider and lost its answer: a replay then meets "already exists".
-            var stored = await TryReadBackAsync(token => GetProviderAsync(provider, token), cancellationToken).ConfigureAwait(false);
+            var stored = await TryReadBackAsync(token => GetProviderCoreAsync(provider, capture, token), cancellationToken).ConfigureAwait(false);
             if (stored is not null && stored.CustomProviderConfig?.BaseProviderType == configuration.CustomProviderConfig?.BaseProviderType)
             {
                 return stored;
@@ -265,10 +423,14 @@ public class ProviderConfigClient : IProviderConfigClient
         }
     }
 
-    /// <inheritdoc />
-    public virtual async Task DeleteProviderAsync(ProviderName provider, CancellationToken cancellationToken = default)
+    private Task DeleteProviderCoreAsync(ProviderName provider, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         CheckName(provider);
+        return SendDeleteProviderAsync(provider, capture, cancellationToken);
+    }
+
+    private async Task SendDeleteProviderAsync(ProviderName provider, ResponseCapture? capture, CancellationToken cancellationToken)
+    {
         try
         {
             await SendAsync<string, object>(
@@ -276,43 +438,42 @@ public class ProviderConfigClient : IProviderConfigClient
                 provider.Value,
                 static (api, name, state, token) => api.DeleteProviderAsync(name, state, token),
                 responseType: null,
+                capture,
                 cancellationToken).ConfigureAwait(false);
         }
         catch (ProviderNotFoundException)
         {
-            // Older gateways answer 404 for a provider that is not there; newer ones 200. Either way it is gone.
+            // Older gateways answer 404 for a provider that is not there; newer ones 200. Either way it is gone (and the
+            // capture holds the 404's metadata).
         }
     }
 
-    /// <inheritdoc />
-    public virtual async Task<IReadOnlyList<ProviderKey>> ListKeysAsync(ProviderName provider, CancellationToken cancellationToken = default)
+    private Task<IReadOnlyList<ProviderKey>> ListKeysCoreAsync(ProviderName provider, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         CheckName(provider);
-        var list = await SendAsync(
+        return StampAsync(provider, SendAsync(
             new CallTarget(Operation.ListKeys, provider),
             provider.Value,
             static (api, name, state, token) => api.ListKeysAsync(name, state, token),
             ProviderConfigJsonContext.Default.ProviderKeyListResponse,
-            cancellationToken).ConfigureAwait(false);
-        return Stamp(provider, list.Keys);
+            capture,
+            cancellationToken));
     }
 
-    /// <inheritdoc />
-    public virtual async Task<ProviderKey> GetKeyAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default)
+    private Task<ProviderKey> GetKeyCoreAsync(ProviderName provider, string keyId, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         CheckName(provider);
         CheckKeyId(keyId);
-        var key = await SendAsync(
+        return StampAsync(provider, SendAsync(
             new CallTarget(Operation.GetKey, provider, keyId),
             (provider.Value, keyId),
             static (api, arg, state, token) => api.GetKeyAsync(arg.Item1, arg.keyId, state, token),
             ProviderConfigJsonContext.Default.ProviderKey,
-            cancellationToken).ConfigureAwait(false);
-        return Stamp(provider, key);
+            capture,
+            cancellationToken));
     }
 
-    /// <inheritdoc />
-    public virtual async Task<ProviderKey> CreateKeyAsync(ProviderName provider, ProviderKeyUpdate key, CancellationToken cancellationToken = default)
+    private Task<ProviderKey> CreateKeyCoreAsync(ProviderName provider, ProviderKeyUpdate key, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         CheckName(provider);
         ArgumentNullException.ThrowIfNull(key);
@@ -320,6 +481,11 @@ public class ProviderConfigClient : IProviderConfigClient
 
         // A client-generated id makes a replayed create recognisable: the gateway keeps the id it is given.
         var body = key with { Id = string.IsNullOrEmpty(key.Id) ? Guid.NewGuid().ToString() : key.Id };
+        return SendCreateKeyAsync(provider, body, capture, cancellationToken);
+    }
+
+    private async Task<ProviderKey> SendCreateKeyAsync(ProviderName provider, ProviderKeyUpdate body, ResponseCapture? capture, CancellationToken cancellationToken)
+    {
         try
         {
             var created = await SendAsync(
@@ -327,13 +493,14 @@ public class ProviderConfigClient : IProviderConfigClient
                 (provider.Value, body),
                 static (api, arg, state, token) => api.CreateKeyAsync(arg.Item1, arg.body, state, token),
                 ProviderConfigJsonContext.Default.ProviderKey,
+                capture,
                 cancellationToken).ConfigureAwait(false);
             return Stamp(provider, created);
         }
         catch (ProviderConfigException ex) when (MayHaveBeenStored(ex))
         {
             // An earlier attempt may have stored the key and lost its answer: look for the id this call generated.
-            var stored = await TryReadBackAsync(token => GetKeyAsync(provider, body.Id!, token), cancellationToken).ConfigureAwait(false);
+            var stored = await TryReadBackAsync(token => GetKeyCoreAsync(provider, body.Id!, capture, token), cancellationToken).ConfigureAwait(false);
             if (stored is not null && (body.Name is null || string.Equals(stored.Name, body.Name, StringComparison.Ordinal)))
             {
                 return stored;
@@ -343,42 +510,44 @@ public class ProviderConfigClient : IProviderConfigClient
         }
     }
 
-    /// <inheritdoc />
-    public virtual Task<ProviderKey> UpdateKeyAsync(ProviderName provider, string keyId, ProviderKeyUpdate key, CancellationToken cancellationToken = default)
+    private Task<ProviderKey> UpdateKeyCoreAsync(ProviderName provider, string keyId, ProviderKeyUpdate key, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         CheckName(provider);
         CheckKeyId(keyId);
         ArgumentNullException.ThrowIfNull(key);
         ThrowIfInvalid(provider, keyId, key);
-        return PutKeyAsync(provider, keyId, key, cancellationToken);
+        return PutKeyAsync(provider, keyId, key, capture, cancellationToken);
     }
 
-    /// <inheritdoc />
-    public virtual Task<ProviderKey> UpdateKeyAsync(ProviderName provider, string keyId, Func<ProviderKeyUpdate, ProviderKeyUpdate> change, CancellationToken cancellationToken = default)
+    private Task<ProviderKey> UpdateKeyCoreAsync(ProviderName provider, string keyId, Func<ProviderKeyUpdate, ProviderKeyUpdate> change, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         CheckName(provider);
         CheckKeyId(keyId);
         ArgumentNullException.ThrowIfNull(change);
         return ReadModifyWriteAsync(
-            token => GetKeyAsync(provider, keyId, token),
+            token => GetKeyCoreAsync(provider, keyId, capture, token),
             static current => current.ToUpdate(),
             ProviderConfigDiff.ToNode,
             change,
             desired => ThrowIfInvalid(provider, keyId, desired),
-            (desired, token) => PutKeyAsync(provider, keyId, desired, token), // already validated
+            (desired, token) => PutKeyAsync(provider, keyId, desired, capture, token), // already validated
             static (current, fresh) => ProviderConfigDiff.Between(current.ToUpdate(), fresh.ToUpdate()),
             paths => new ProviderConfigConflictException(provider, keyId, paths, MaxReadModifyWriteAttempts),
             cancellationToken);
     }
 
-    /// <inheritdoc />
-    public virtual async Task<ProviderKey> DeleteKeyAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default)
+    private Task<ProviderKey> DeleteKeyCoreAsync(ProviderName provider, string keyId, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         CheckName(provider);
         CheckKeyId(keyId);
+        return SendDeleteKeyAsync(provider, keyId, capture, cancellationToken);
+    }
 
+    private async Task<ProviderKey> SendDeleteKeyAsync(ProviderName provider, string keyId, ResponseCapture? capture, CancellationToken cancellationToken)
+    {
         // Read first: if an attempt deletes the key and its answer is lost, the retry meets a 404 and this is what was deleted.
-        var existing = await GetKeyAsync(provider, keyId, cancellationToken).ConfigureAwait(false);
+        var existing = await GetKeyCoreAsync(provider, keyId, capture, cancellationToken).ConfigureAwait(false);
+        var read = capture?.Response;
         try
         {
             var deleted = await SendAsync(
@@ -386,51 +555,57 @@ public class ProviderConfigClient : IProviderConfigClient
                 (provider.Value, keyId),
                 static (api, arg, state, token) => api.DeleteKeyAsync(arg.Item1, arg.keyId, state, token),
                 ProviderConfigJsonContext.Default.ProviderKey,
+                capture,
                 cancellationToken).ConfigureAwait(false);
             return Stamp(provider, deleted);
         }
         catch (ProviderKeyNotFoundException ex) when (ex.Attempts > 1)
         {
+            // The key returned is the one read: so is its metadata.
+            if (capture is not null)
+            {
+                capture.Response = read;
+            }
+
             return existing;
         }
     }
 
-    /// <inheritdoc />
-    public virtual async Task<IReadOnlyList<ProviderKey>> RefreshModelsAsync(ProviderName provider, CancellationToken cancellationToken = default)
+    private Task<IReadOnlyList<ProviderKey>> RefreshModelsCoreAsync(ProviderName provider, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         CheckName(provider);
-        var list = await SendAsync(
+        return StampAsync(provider, SendAsync(
             new CallTarget(Operation.RefreshModels, provider),
             provider.Value,
             static (api, name, state, token) => api.RefreshModelsAsync(name, state, token),
             ProviderConfigJsonContext.Default.ProviderKeyListResponse,
-            cancellationToken).ConfigureAwait(false);
-        return Stamp(provider, list.Keys);
+            capture,
+            cancellationToken));
     }
 
-    /// <inheritdoc />
-    public virtual async Task<ProviderKey> RefreshKeyModelsAsync(ProviderName provider, string keyId, CancellationToken cancellationToken = default)
+    private Task<ProviderKey> RefreshKeyModelsCoreAsync(ProviderName provider, string keyId, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         CheckName(provider);
         CheckKeyId(keyId);
-        var key = await SendAsync(
+        return StampAsync(provider, SendAsync(
             new CallTarget(Operation.RefreshKeyModels, provider, keyId),
             (provider.Value, keyId),
             static (api, arg, state, token) => api.RefreshKeyModelsAsync(arg.Item1, arg.keyId, state, token),
             ProviderConfigJsonContext.Default.ProviderKey,
-            cancellationToken).ConfigureAwait(false);
-        return Stamp(provider, key);
+            capture,
+            cancellationToken));
     }
 
-    private Task<ProviderConfiguration> PutAsync(ProviderName provider, ProviderUpdate update, CancellationToken cancellationToken)
+    private Task<ProviderConfiguration> PutAsync(ProviderName provider, ProviderUpdate update, ResponseCapture? capture, CancellationToken cancellationToken)
         => SendAsync(
             new CallTarget(Operation.UpdateProvider, provider),
             (provider.Value, update: update.ForWire()),
             static (api, arg, state, token) => api.UpdateProviderAsync(arg.Item1, arg.update, state, token),
             ProviderConfigJsonContext.Default.ProviderConfiguration,
+            capture,
             cancellationToken);
 
-    private async Task<ProviderKey> PutKeyAsync(ProviderName provider, string keyId, ProviderKeyUpdate key, CancellationToken cancellationToken)
+    private async Task<ProviderKey> PutKeyAsync(ProviderName provider, string keyId, ProviderKeyUpdate key, ResponseCapture? capture, CancellationToken cancellationToken)
     {
         var body = key with { Id = keyId };
         var updated = await SendAsync(
@@ -438,9 +613,16 @@ public class ProviderConfigClient : IProviderConfigClient
             (provider.Value, keyId, body),
             static (api, arg, state, token) => api.UpdateKeyAsync(arg.Item1, arg.keyId, arg.body, state, token),
             ProviderConfigJsonContext.Default.ProviderKey,
+            capture,
             cancellationToken).ConfigureAwait(false);
         return Stamp(provider, updated);
     }
+
+    private static async Task<ProviderKey> StampAsync(ProviderName provider, Task<ProviderKey> key)
+        => Stamp(provider, await key.ConfigureAwait(false));
+
+    private static async Task<IReadOnlyList<ProviderKey>> StampAsync(ProviderName provider, Task<ProviderKeyListResponse> list)
+        => Stamp(provider, (await list.ConfigureAwait(false)).Keys);
 
     /// <summary>
     /// The read-modify-write shared by providers and keys: read, apply the change to a copy, validate, read again and
@@ -585,12 +767,14 @@ public class ProviderConfigClient : IProviderConfigClient
     /// <param name="argument">What <paramref name="send"/> needs, passed through so that the delegate captures nothing.</param>
     /// <param name="send">Calls the Refit method.</param>
     /// <param name="responseType">How to read a successful body; null when the body carries nothing (it is not read).</param>
+    /// <param name="capture">Receives the answer's metadata (headers copied out) for a <c>...WithResponseAsync</c> call; null for a plain one, which copies nothing.</param>
     /// <param name="cancellationToken">The caller's token.</param>
     private async Task<T> SendAsync<TArgument, T>(
         CallTarget call,
         TArgument argument,
         Func<IProviderConfigApi, TArgument, CallState, CancellationToken, Task<HttpResponseMessage>> send,
         JsonTypeInfo<T>? responseType,
+        ResponseCapture? capture,
         CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -625,6 +809,10 @@ public class ProviderConfigClient : IProviderConfigClient
                 cancellationToken.ThrowIfCancellationRequested();
                 activity?.SetTag("http.response.status_code", (int)response.StatusCode);
                 activity?.SetTag("provider_config.attempts", state.Attempts);
+                if (capture is not null)
+                {
+                    capture.Response = ProviderConfigResponse.From(response);
+                }
                 if (response.IsSuccessStatusCode && responseType is null)
                 {
                     return default!;
