@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- load [rounds] [requests]
 //   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- layers [rounds] [requests] [concurrency]
 //   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- allocs [requests] [concurrency]
+//   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- exact [calls]
 //   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- soak [requests] [concurrency] [faultRate]
 //   dotnet run -c Release --project benchmarks/ProviderConfig.Client.Benchmarks -- list-bodies [directory]   (writes ListBenchmarks' two bodies)
 using System.Globalization;
@@ -24,6 +25,9 @@ switch (args.FirstOrDefault())
         return 0;
     case "allocs":
         await AllocationProfile.RunAsync(requests: Arg(args, 1, 100_000), concurrency: Arg(args, 2, 16));
+        return 0;
+    case "exact":
+        ExactAllocations.Run(calls: Arg(args, 1, 20_000));
         return 0;
     case "soak":
         return await Soak.RunAsync(

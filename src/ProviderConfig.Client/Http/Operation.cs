@@ -4,7 +4,9 @@ namespace ProviderConfig.Client.Http;
 /// The gateway operations the SDK calls. Each carries its retry rule, so that the one resilience handler of the client
 /// can treat a read, a replace and a create differently (contract §4.1, management §10).
 /// </summary>
-internal enum Operation
+/// <remarks>A byte, so that <see cref="CallState"/> (one per call) keeps its size with its host-code flag beside it.</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1028:Enum Storage should be Int32", Justification = "Saves 8 bytes of every call's state.")]
+internal enum Operation : byte
 {
     GetProvider,
     UpdateProvider,
