@@ -389,12 +389,7 @@ public class ProviderConfigClient : IProviderConfigClient
         CheckName(provider);
         ArgumentNullException.ThrowIfNull(configuration);
         var payload = CreatePayload(provider, configuration, out var omitsSizes);
-        var errors = configuration.Validate(provider).Where(e => !e.IsWarning && !(omitsSizes && e.Path.StartsWith("concurrency_and_buffer_size", StringComparison.Ordinal))).ToList();
-        if (errors.Count > 0)
-        {
-            throw new ProviderConfigValidationException(provider, errors);
-        }
-
+        ThrowIfInvalid(provider, configuration, skipSizes: omitsSizes); // an omitted sizing block gets the gateway's defaults
         return SendCreateAsync(provider, configuration, payload, capture, cancellationToken);
     }
 
@@ -714,9 +709,12 @@ public class ProviderConfigClient : IProviderConfigClient
         return payload;
     }
 
-    private static void ThrowIfInvalid(ProviderName provider, ProviderUpdate update)
+    private static void ThrowIfInvalid(ProviderName provider, ProviderUpdate update, bool skipSizes = false)
     {
-        var errors = update.Validate(provider).Where(static e => !e.IsWarning).ToList(); // warnings: the gateway decides
+        // Warnings never stop a send: the gateway decides.
+        var errors = update.Validate(provider)
+            .Where(e => !e.IsWarning && !(skipSizes && e.Path.StartsWith("concurrency_and_buffer_size", StringComparison.Ordinal)))
+            .ToList();
         if (errors.Count > 0)
         {
             throw new ProviderConfigValidationException(provider, errors);
