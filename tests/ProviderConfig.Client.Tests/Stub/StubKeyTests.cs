@@ -31,40 +31,7 @@ public sealed class StubKeyTests : IDisposable
         var answer = await _http.GetPathAsync(KeysPath("openai"));
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Json.AssertSameTree(JsonNode.Parse("""
-            {
-              "keys": [
-                {
-                  "id": "3f1c2a9e-5b7d-4c1e-9a0b-2d6e8f4a1c37",
-                  "name": "openai-prod-1",
-                  "value": { "value": "sk-p************************9xQa", "type": "plain_text" },
-                  "models": ["*"],
-                  "blacklisted_models": [],
-                  "weight": 1,
-                  "enabled": true,
-                  "use_for_batch_api": false,
-                  "use_anthropic_endpoints": false,
-                  "status": "success"
-                },
-                {
-                  "id": "b7e4d2c1-0a9f-4e3b-8c6d-5f1a2b3c4d5e",
-                  "name": "openai-batch",
-                  "value": { "value": "sk-a************************b3Kd", "ref": "env.OPENAI_BATCH_KEY", "type": "env" },
-                  "models": ["gpt-4o", "gpt-4o-mini", "regex:^o[34]-.*"],
-                  "blacklisted_models": ["gpt-4o-realtime-preview"],
-                  "weight": 0.5,
-                  "aliases": { "fast": "gpt-4o-mini" },
-                  "enabled": false,
-                  "use_for_batch_api": true,
-                  "use_anthropic_endpoints": false,
-                  "config_hash": "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809",
-                  "status": "list_models_failed",
-                  "description": "incorrect API key provided"
-                }
-              ],
-              "total": 2
-            }
-            """)!, answer.Json);
+        Json.AssertSameTree(Fixtures.ReadObject("keys/list-openai-keys.json"), answer.Json); // contract §6.2, as in the fixture
         Assert.Equal(
             ["id", "name", "value", "models", "blacklisted_models", "weight", "aliases", "enabled", "use_for_batch_api", "use_anthropic_endpoints", "config_hash", "status", "description"],
             answer.Json["keys"]![1]!.AsObject().Select(p => p.Key));
