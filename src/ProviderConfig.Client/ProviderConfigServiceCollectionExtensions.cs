@@ -181,7 +181,7 @@ public static class ProviderConfigServiceCollectionExtensions
         {
             var monitor = sp.GetRequiredService<IOptionsMonitor<ProviderConfigClientOptions>>();
             var logger = sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(ProviderConfigClient).FullName!) ?? NullLogger.Instance;
-            return new ProviderConfigResilienceHandler(() => monitor.Get(name), sp.GetRequiredService<TimeProvider>(), logger);
+            return new ProviderConfigResilienceHandler(() => monitor.Get(name), sp.GetRequiredService<TimeProvider>(), logger, sp.GetService<RetryJitter>());
         });
         builder.AddHttpMessageHandler(sp =>
         {

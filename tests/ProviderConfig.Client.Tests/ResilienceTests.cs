@@ -95,6 +95,73 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task A_live_retry_waits_exactly_the_gateways_backoff_for_each_jitter_draw()
+    {
+        // Contract §4.2: before retry n, min(initial × 2^(n-1), max) × (0.8 + 0.4u), clamped to max. With initial 300 ms,
+        // max 1 s and the draws 0, 0.5 and 0.75: 300 × 0.8 = 240 ms (the bottom of the band), 600 × 1.0 = 600 ms (its
+        // middle), and min(1200, 1000) × 1.1 = 1100 ms, clamped to 1000 ms (the cap holds even with the jitter above 1).
+        var time = new TimerRecordingTimeProvider();
+        var jitter = new QueuedJitter(0.0, 0.5, 0.75);
+        var seen = new List<DateTimeOffset>();
+        var handler = new RecordingHandler();
+        for (var i = 0; i < 3; i++)
+        {
+            handler.Enqueue(_ => { seen.Add(time.GetUtcNow()); return Status(HttpStatusCode.ServiceUnavailable); });
+        }
+
+        handler.Enqueue(_ => { seen.Add(time.GetUtcNow()); return Ok(); });
+        using var clients = new TestClients(
+            handler,
+            o => o.Retry = new RetryOptions { MaxRetries = 3, RetryBackoffInitial = TimeSpan.FromMilliseconds(300), RetryBackoffMax = TimeSpan.FromSeconds(1) },
+            time,
+            services: s => s.AddSingleton<RetryJitter>(jitter));
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        var waits = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++)
+        {
+            waits.Add(await time.AdvanceNextAsync(BelowTimeouts, Ct));
+        }
+
+        await call;
+
+        TimeSpan[] expected = [TimeSpan.FromMilliseconds(240), TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(1)];
+        Assert.Equal(expected, waits);
+        Assert.Equal(expected, seen.Zip(seen.Skip(1), (before, after) => after - before));
+        Assert.Equal(0, jitter.Remaining);
+    }
+
+    [Fact]
+    public async Task A_retry_after_header_takes_no_jitter_draw()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var jitter = new QueuedJitter(0.25);
+        var handler = new RecordingHandler();
+        handler.Enqueue(_ =>
+            {
+                var busy = Status(HttpStatusCode.TooManyRequests);
+                busy.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(2));
+                return busy;
+            })
+            .Enqueue(_ => Status(HttpStatusCode.ServiceUnavailable))
+            .Enqueue(_ => Ok());
+        using var clients = new TestClients(
+            handler,
+            o => o.Retry = new RetryOptions { MaxRetries = 2, RetryBackoffInitial = TimeSpan.FromMilliseconds(1000), RetryBackoffMax = TimeSpan.FromSeconds(5) },
+            time,
+            services: s => s.AddSingleton<RetryJitter>(jitter));
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        var first = await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        var second = await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        await call;
+
+        // The header's 2 s as sent; then retry 2 of the formula with the one draw: 2000 ms × (0.8 + 0.4 × 0.25) = 1800 ms.
+        Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(1800)), (first, second));
+        Assert.Equal(0, jitter.Remaining);
+    }
+
+    [Fact]
     public async Task Retry_after_in_seconds_replaces_the_computed_delay()
     {
         var time = new TimerRecordingTimeProvider();
@@ -608,5 +675,15 @@ public sealed class ResilienceTests
         Assert.Equal("retry", retry.Name);
         Assert.Equal(2, retry.Tags.Single(t => t.Key == "attempt").Value);
     }
-}
 
+    /// <summary>Hands out the given draws in order, and fails the test if the pipeline asks for more.</summary>
+    private sealed class QueuedJitter(params double[] draws) : RetryJitter
+    {
+        private readonly Queue<double> _draws = new(draws);
+
+        public int Remaining => _draws.Count;
+
+        public override double NextDouble()
+            => _draws.TryDequeue(out var draw) ? draw : throw new InvalidOperationException("The retry pipeline drew more jitter values than the test queued.");
+    }
+}

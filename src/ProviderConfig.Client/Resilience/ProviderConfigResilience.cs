@@ -24,8 +24,9 @@ internal static partial class ProviderConfigResilience
     /// <param name="options">The current client settings.</param>
     /// <param name="timeProvider">The clock (a fake one in tests).</param>
     /// <param name="logger">Where retries are logged.</param>
+    /// <param name="jitter">The draws of the backoff jitter (<see cref="RetryJitter.Shared"/> unless a test sets its own).</param>
     /// <returns>The pipeline, for <see cref="ProviderConfigResilienceHandler"/>.</returns>
-    public static ResiliencePipeline<HttpResponseMessage> Build(Func<ProviderConfigClientOptions> options, TimeProvider timeProvider, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage> Build(Func<ProviderConfigClientOptions> options, TimeProvider timeProvider, ILogger logger, RetryJitter jitter)
     {
         return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
@@ -43,7 +44,7 @@ internal static partial class ProviderConfigResilience
             {
                 var retry = options().Retry;
                 return ValueTask.FromResult<TimeSpan?>(
-                    RetryAfter(args.Outcome.Result, timeProvider) ?? BackoffSchedule.Delay(args.AttemptNumber + 1, retry.RetryBackoffInitial, retry.RetryBackoffMax, Random.Shared.NextDouble()));
+                    RetryAfter(args.Outcome.Result, timeProvider) ?? BackoffSchedule.Delay(args.AttemptNumber + 1, retry.RetryBackoffInitial, retry.RetryBackoffMax, jitter.NextDouble()));
             },
             OnRetry = args =>
             {

@@ -26,9 +26,10 @@ internal sealed class ProviderConfigResilienceHandler : DelegatingHandler
     /// <param name="options">The current client settings, read on every call.</param>
     /// <param name="timeProvider">The clock (a fake one in tests).</param>
     /// <param name="logger">Where retries are logged.</param>
-    public ProviderConfigResilienceHandler(Func<ProviderConfigClientOptions> options, TimeProvider timeProvider, ILogger logger)
+    /// <param name="jitter">The draws of the backoff jitter; <see cref="RetryJitter.Shared"/> when null.</param>
+    public ProviderConfigResilienceHandler(Func<ProviderConfigClientOptions> options, TimeProvider timeProvider, ILogger logger, RetryJitter? jitter = null)
     {
-        _pipeline = ProviderConfigResilience.Build(options, timeProvider, logger);
+        _pipeline = ProviderConfigResilience.Build(options, timeProvider, logger, jitter ?? RetryJitter.Shared);
         _options = options;
         _timeProvider = timeProvider;
     }
