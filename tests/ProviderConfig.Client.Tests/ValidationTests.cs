@@ -46,8 +46,6 @@ public sealed class ValidationTests
         { "custom-base-missing", "custom_provider_config.base_provider_type", "is required" },
         { "custom-base-changed", "custom_provider_config.base_provider_type", "cannot be changed after creation (from 'openai' to 'anthropic')" },
         { "custom-removed", "custom_provider_config", "cannot be removed after creation" },
-        { "proxy-no-type", "proxy_config.type", "is required when proxy_config is set" },
-        { "proxy-no-url", "proxy_config.url", "is required for a 'http' proxy" },
     };
 
     [Theory]
@@ -84,8 +82,6 @@ public sealed class ValidationTests
             "custom-base-missing" => update with { CustomProviderConfig = update.CustomProviderConfig! with { BaseProviderType = default } },
             "custom-base-changed" => update with { CustomProviderConfig = update.CustomProviderConfig! with { BaseProviderType = ProviderName.Anthropic } },
             "custom-removed" => update with { CustomProviderConfig = null },
-            "proxy-no-type" => update with { ProxyConfig = new ProxyConfig { Url = SecretValue.Plain("http://proxy:3128") } },
-            "proxy-no-url" => update with { ProxyConfig = new ProxyConfig { Type = ProxyType.Http } },
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
         };
 
@@ -94,6 +90,55 @@ public sealed class ValidationTests
         Assert.False(error.IsWarning);
         Assert.Equal(expectedPath, error.Path);
         Assert.Contains(expectedMessage, error.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string> ProxyWarnings() => new()
+    {
+        { "no-type", "proxy_config.type", "is empty, so the gateway stores the proxy but does not use it: set none, http, socks5 or environment" },
+        { "http-no-url", "proxy_config.url", "is missing, so the gateway stores this 'http' proxy but cannot use it: set the proxy's URL" },
+        { "socks5-no-url", "proxy_config.url", "is missing, so the gateway stores this 'socks5' proxy but cannot use it: set the proxy's URL" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProxyWarnings))]
+    public async Task A_proxy_the_gateway_stores_but_cannot_use_is_a_warning_not_an_error(string rule, string expectedPath, string expectedMessage)
+    {
+        // The gateway's handler does not check proxy_config at all (contract §2.2, step 10): such a PUT succeeds, so the
+        // client warns and sends it.
+        var custom = Read("get-custom-provider-keyless.json");
+        var update = custom.ToUpdate() with
+        {
+            ProxyConfig = rule switch
+            {
+                "no-type" => new ProxyConfig { Url = SecretValue.Plain("http://proxy:3128") },
+                "http-no-url" => new ProxyConfig { Type = ProxyType.Http },
+                "socks5-no-url" => new ProxyConfig { Type = ProxyType.Socks5 },
+                _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+            },
+        };
+
+        var warning = Assert.Single(update.Validate(custom.Name));
+
+        Assert.True(warning.IsWarning);
+        Assert.Equal((expectedPath, expectedMessage), (warning.Path, warning.Message));
+
+        var handler = new RecordingHandler().EnqueueJson(System.Net.HttpStatusCode.OK, Fixtures.Read("get-custom-provider-keyless.json"));
+        using var clients = new TestClients(handler);
+        await clients.Client.UpdateProviderAsync(custom.Name, update, TestContext.Current.CancellationToken);
+
+        var put = Assert.Single(handler.Requests);
+        Assert.Equal(HttpMethod.Put, put.Method);
+        Assert.NotNull(System.Text.Json.Nodes.JsonNode.Parse(put.Body!)!["proxy_config"]); // sent as it is, as the gateway takes it
+    }
+
+    [Fact]
+    public void A_proxy_without_a_url_is_fine_for_the_types_that_need_none()
+    {
+        var custom = Read("get-custom-provider-keyless.json");
+        foreach (var type in new[] { ProxyType.None, ProxyType.Environment })
+        {
+            Assert.Empty((custom.ToUpdate() with { ProxyConfig = new ProxyConfig { Type = type } }).Validate(custom.Name));
+        }
     }
 
     [Fact]

@@ -80,19 +80,20 @@ internal static class ProviderUpdateValidator
 
         if (update.ProxyConfig is { } proxy)
         {
-            // The gateway does not check proxies (contract §2.2 step 10): a proxy without a type is silently unused.
+            // Warnings only: the gateway does not check proxies (contract §2.2 step 10) and stores such a block as sent;
+            // a proxy without a type, or an http/socks5 one without a URL, is then silently not used.
             var before = read?.ProxyConfig;
             var typeChanged = before is null || before.Type != proxy.Type;
             if (proxy.Type.Value.Length == 0)
             {
                 if (typeChanged)
                 {
-                    Fail("proxy_config.type", "is required when proxy_config is set: none, http, socks5 or environment");
+                    Warn("proxy_config.type", "is empty, so the gateway stores the proxy but does not use it: set none, http, socks5 or environment");
                 }
             }
             else if ((proxy.Type == ProxyType.Http || proxy.Type == ProxyType.Socks5) && proxy.Url is null && (typeChanged || before!.Url is not null))
             {
-                Fail("proxy_config.url", $"is required for a '{proxy.Type}' proxy");
+                Warn("proxy_config.url", $"is missing, so the gateway stores this '{proxy.Type}' proxy but cannot use it: set the proxy's URL");
             }
         }
 
