@@ -222,4 +222,28 @@ public sealed class ConfigurationAsCodeTests : IAsyncDisposable
         Assert.Equal(1, exit);
         Assert.Contains("--gateway", err);
     }
+
+    [Fact]
+    public async Task Help_names_the_program_bifrost_providers_as_installed()
+    {
+        // The tool's own assembly, run as `dotnet tool install` runs it (a separate process), not the in-process entry
+        // point: the name in the usage line comes from the program that was started.
+        var tool = Path.Combine(AppContext.BaseDirectory, "bifrost-providers.dll");
+        Assert.True(File.Exists(tool), $"{tool} is missing: the test project references the tool, whose assembly is named after its command");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "exec", tool, "--help" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("bifrost-providers [command] [options]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ProviderConfig.Tool", output, StringComparison.Ordinal);
+    }
 }
