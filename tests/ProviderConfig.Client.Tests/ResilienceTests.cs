@@ -660,7 +660,7 @@ public sealed class ResilienceTests
         using var clients = new TestClients(handler, time: time);
 
         var call = clients.Client.GetProviderAsync("openai-activity-test", Ct);
-        await time.AdvanceNextAsync(BelowTimeouts, Ct);
+        var delay = await time.AdvanceNextAsync(BelowTimeouts, Ct);
         await call;
 
         Activity activity;
@@ -673,8 +673,61 @@ public sealed class ResilienceTests
         Assert.Equal(2, activity.GetTagItem("provider_config.attempts"));
         var retry = Assert.Single(activity.Events);
         Assert.Equal("retry", retry.Name);
-        Assert.Equal(2, retry.Tags.Single(t => t.Key == "attempt").Value);
+        Assert.Equal(
+            [new("attempt", 2), new("delay_ms", (long)delay.TotalMilliseconds), new("reason", "HTTP 502 BadGateway")],
+            retry.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray<KeyValuePair<string, object?>>());
     }
+
+    [Theory]
+    [InlineData(24, true)]
+    [InlineData(25, false)]
+    public async Task A_retry_after_must_fit_in_what_is_left_of_the_total_timeout_after_the_time_already_spent(int retryAfterSeconds, bool retried)
+    {
+        // Total timeout 45 s; the first attempt takes 20 s, so 25 s are left when the gateway asks to wait.
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler()
+            .Enqueue(_ =>
+            {
+                time.Advance(TimeSpan.FromSeconds(20));
+                var busy = Status(HttpStatusCode.ServiceUnavailable);
+                busy.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(retryAfterSeconds));
+                return busy;
+            })
+            .Enqueue(_ => Ok());
+        using var clients = new TestClients(handler, o => o.TotalTimeout = TimeSpan.FromSeconds(45), time);
+
+        var call = clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct);
+        if (retried)
+        {
+            Assert.Equal(TimeSpan.FromSeconds(retryAfterSeconds), await time.AdvanceNextAsync(BelowTimeouts, Ct));
+            await call;
+            Assert.Equal(2, handler.Requests.Count);
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<ProviderConfigApiException>(() => call);
+            Assert.Single(handler.Requests);
+            Assert.Contains("the gateway asked to retry after 25 s, which does not fit in the 25 s left of the total timeout (00:00:45)", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_retry_after_date_in_the_past_retries_at_once()
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = new RecordingHandler()
+            .EnqueueJson(HttpStatusCode.ServiceUnavailable, "{}", r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(time.GetUtcNow().AddSeconds(-30)))
+            .Enqueue(_ => Ok());
+        using var clients = new TestClients(handler, time: time);
+
+        await clients.Client.GetProviderAsync(ProviderName.OpenAI, Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public void Retry_options_need_a_network_config()
+        => Assert.Equal("networkConfig", Assert.Throws<ArgumentNullException>(() => RetryOptions.FromNetworkConfig(null!)).ParamName);
 
     /// <summary>Hands out the given draws in order, and fails the test if the pipeline asks for more.</summary>
     private sealed class QueuedJitter(params double[] draws) : RetryJitter

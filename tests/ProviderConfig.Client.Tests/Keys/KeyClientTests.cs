@@ -88,6 +88,7 @@ public sealed class KeyClientTests
         Assert.Contains("not the value read for this field", toOtherKey.Message, StringComparison.Ordinal);
         Assert.Contains($"read from key '{first.Id}' of provider 'openai', not from this key", toOtherProvider.Message, StringComparison.Ordinal);
         Assert.Equal("value", Assert.Single(toNewKey.Errors).Path);
+        Assert.StartsWith("is a mask (not read from the gateway)", Assert.Single(toNewKey.Errors).Message, StringComparison.Ordinal);
         Assert.Equal("ollama_key_config.url", Assert.Single(toOtherField.Errors).Path);
         Assert.Equal("value", Assert.Single(toOtherProvider.Errors).Path);
         Assert.DoesNotContain("9xQa", toOtherKey.Message + toNewKey.Message + toOtherField.Message, StringComparison.Ordinal);
