@@ -96,7 +96,7 @@ public sealed class ValidationBoundaryTests
     [InlineData(10_001, false)]
     [InlineData(-1, false)]
     public void Max_conns_per_host_takes_0_to_10000(int conns, bool valid)
-        => Assert.Equal(valid, WithNetwork(n => n with { MaxConnsPerHost = conns }).Count == 0);
+        => Assert.Equal(valid ? [] : ["network_config.max_conns_per_host"], WithNetwork(n => n with { MaxConnsPerHost = conns }).Select(e => e.Path));
 
     [Theory]
     [InlineData("\r\nX-Injected: 1")]

@@ -90,9 +90,10 @@ public sealed class KeyModelTests
 
         Assert.Equal("models", Assert.Single(accidental.Validate()).Path);
         Assert.Contains("KeyModels.None", Assert.Single(accidental.Validate()).Message, StringComparison.Ordinal);
+        var missingError = Assert.Single(missing.Validate());
         Assert.Equal(
             ("models", "is required: the gateway takes a missing list as 'no model may use this key'; use KeyModels.All, a list of models, or KeyModels.None"),
-            Assert.Single(missing.Validate()) is var m ? (m.Path, m.Message) : default);
+            (missingError.Path, missingError.Message));
         Assert.Empty(new ProviderKeyUpdate { Name = "k", Models = KeyModels.None }.Validate());
         Assert.DoesNotContain(readEmpty.Validate(), e => e.Path == "models");
     }
